@@ -1,0 +1,34 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { areaHref, explorerHref, isAreaCode, parseAreaParams, parseExplorerParams } from "@/lib/url-state";
+
+test("explorer state round-trips through its link", () => {
+  const state = { indicator: "formal-volunteering", period: "2024" };
+  const href = explorerHref(state);
+  const query = Object.fromEntries(new URL(href, "http://x").searchParams);
+  assert.deepEqual(parseExplorerParams(query), state);
+  assert.equal(explorerHref({}), "/");
+});
+
+test("malformed parameters are rejected, not passed to the database", () => {
+  for (const bad of ["../etc/passwd", "a b", "<script>", "x".repeat(200), "DROP TABLE;", "a--b", ""]) {
+    assert.equal(parseExplorerParams({ indicator: bad }), null, bad);
+  }
+  assert.equal(parseExplorerParams({ period: "20245" }), null);
+  assert.equal(parseExplorerParams({ period: "2024/2025" }), null);
+  assert.deepEqual(parseExplorerParams({ period: "2024/25" }), { period: "2024/25" });
+});
+
+test("repeated parameters use the first value; unknown ones are ignored", () => {
+  assert.deepEqual(parseExplorerParams({ indicator: ["belonging", "x y"], utm: "z" }), { indicator: "belonging" });
+  assert.deepEqual(parseAreaParams({ indicator: "belonging" }), { indicator: "belonging" });
+});
+
+test("area codes are ONS GSS codes", () => {
+  assert.ok(isAreaCode("E05010805"));
+  assert.ok(isAreaCode("E06000031"));
+  for (const bad of ["e05010805", "E0501080", "E050108050", "X05010805", "E05010805\u0000", ""]) {
+    assert.equal(isAreaCode(bad), false, JSON.stringify(bad));
+  }
+  assert.equal(areaHref("E05010805", { indicator: "belonging" }), "/areas/E05010805?indicator=belonging");
+});
