@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { WardProfilePage } from "@/components/area/WardProfilePage";
+import { getAreaTrend, getWardProfile } from "@/lib/data/ward-profile";
+import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
+import { isAreaCode, parseAreaParams } from "@/lib/url-state";
+
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { code } = await params;
+  const profile = isAreaCode(code) ? await getWardProfile(code) : null;
+  return { title: profile ? `${profile.area.name} ward` : "Page not found" };
+}
+
+export default async function AreaPage({ params, searchParams }: Props) {
+  const { code } = await params;
+  const query = parseAreaParams(await searchParams);
+  if (!isAreaCode(code) || !query) notFound();
+  const profile = await getWardProfile(code);
+  if (!profile) notFound();
+  const selected = profile.comparisons.find((c) => c.indicator.slug === (query.indicator ?? DEFAULT_INDICATOR_SLUG));
+  if (!selected) notFound();
+  const trend = await getAreaTrend(code, profile.parent.code, selected.indicator.slug);
+  return <WardProfilePage profile={profile} selected={selected.indicator} trend={trend} />;
+}

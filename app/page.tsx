@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import { ExplorerPage } from "@/components/explorer/ExplorerPage";
+import { homeAreaCode } from "@/lib/config";
+import { getExplorerView } from "@/lib/data/explorer";
+import { listIndicators } from "@/lib/data/indicators";
+import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
+import { parseExplorerParams } from "@/lib/url-state";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
+  const params = parseExplorerParams(await searchParams);
+  if (!params) notFound();
+  const [view, indicators] = await Promise.all([
+    getExplorerView(homeAreaCode(), params.indicator ?? DEFAULT_INDICATOR_SLUG, params.period),
+    listIndicators(),
+  ]);
+  if (!view) notFound();
+  return <ExplorerPage view={view} indicators={indicators} />;
+}

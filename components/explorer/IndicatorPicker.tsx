@@ -1,0 +1,62 @@
+import type { Indicator } from "@/lib/domain/types";
+import { DOMAIN_INFO } from "@/lib/indicators/domains";
+import { DOMAINS } from "@/lib/domain/types";
+
+/**
+ * A plain GET form: works without JavaScript, and the URL it produces is the shareable state
+ * (the same parameters lib/url-state.ts parses).
+ */
+export function IndicatorPicker({
+  indicators,
+  selected,
+  periods,
+  period,
+}: {
+  indicators: Indicator[];
+  selected: string;
+  periods: string[];
+  period: string;
+}) {
+  return (
+    <form method="get" action="/" className="flex flex-wrap items-end gap-3 rounded bg-[#f3f2f1] p-3 no-print">
+      <div className="flex min-w-0 flex-col">
+        <label htmlFor="indicator" className="font-semibold">
+          Indicator
+        </label>
+        <select id="indicator" name="indicator" defaultValue={selected} className="max-w-full rounded border-2 border-black bg-white p-1.5">
+          {DOMAINS.map((domain) => {
+            const inDomain = indicators.filter((i) => i.domain === domain);
+            if (inDomain.length === 0) return null;
+            return (
+              <optgroup key={domain} label={DOMAIN_INFO[domain].title}>
+                {inDomain.map((indicator) => (
+                  <option key={indicator.slug} value={indicator.slug}>
+                    {indicator.shortTitle}
+                    {indicator.synthetic ? " (synthetic)" : ""}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </select>
+      </div>
+      {periods.length > 1 && (
+        <div className="flex flex-col">
+          <label htmlFor="period" className="font-semibold">
+            Period
+          </label>
+          <select id="period" name="period" defaultValue={period} className="rounded border-2 border-black bg-white p-1.5">
+            {periods.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <button type="submit" className="rounded bg-[#00703c] px-4 py-2 font-semibold text-white shadow-[0_2px_0_#002d18]">
+        Show
+      </button>
+    </form>
+  );
+}

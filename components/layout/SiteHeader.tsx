@@ -1,0 +1,14 @@
+import Link from "next/link";
+
+export function SiteHeader() {
+  return (
+    <header className="bg-[#0b0c0c] text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-baseline justify-between gap-2 px-4 py-3">
+        <Link href="/" className="text-xl font-bold text-white no-underline">
+          Civic Pulse <span className="font-normal">· Peterborough</span>
+        </Link>
+        <p className="text-sm text-gray-200">Active citizenship, its drivers and community assets, ward by ward</p>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,9 @@
+"use client";
+// Leaflet touches `window`, so the map loads in the browser only, after the page has painted.
+// The space is reserved by the parent, so nothing shifts when it arrives.
+import dynamic from "next/dynamic";
+
+export const LazyChoroplethMap = dynamic(() => import("@/components/map/ChoroplethMap"), {
+  ssr: false,
+  loading: () => <p className="p-4 text-sm text-[var(--color-muted)]">Loading the map…</p>,
+});

@@ -1,0 +1,34 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The home page: map, legend, indicator picker and ranked table. */
+export class ExplorerPage {
+  readonly map: Locator;
+  readonly wardShapes: Locator;
+  readonly rankingRows: Locator;
+
+  constructor(readonly page: Page) {
+    this.map = page.getByTestId("map");
+    this.wardShapes = this.map.locator("path.ward-shape");
+    this.rankingRows = page.getByTestId("ward-ranking").locator("tbody tr");
+  }
+
+  async goto(query = "") {
+    await this.page.goto(`/${query}`);
+    await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+
+  async waitForMap(expectedShapes: number) {
+    await expect(this.wardShapes).toHaveCount(expectedShapes);
+  }
+
+  async chooseIndicator(label: string) {
+    await this.page.getByLabel("Indicator").selectOption({ label });
+    await this.page.getByRole("button", { name: "Show" }).click();
+  }
+
+  /** Ranking values in table order (blank for suppressed or missing). */
+  async rankingValues(): Promise<(number | null)[]> {
+    const raw = await this.rankingRows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-value")));
+    return raw.map((v) => (v === null || v === "" ? null : Number(v)));
+  }
+}

@@ -1,0 +1,29 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** A ward's profile page. */
+export class WardPage {
+  readonly heading: Locator;
+  readonly trendChart: Locator;
+  readonly trendTableRows: Locator;
+  readonly assetList: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole("heading", { level: 1 });
+    this.trendChart = page.getByTestId("trend-chart");
+    this.trendTableRows = page.getByTestId("trend-table").locator("tbody tr");
+    this.assetList = page.getByTestId("asset-list");
+  }
+
+  async goto(code: string, query = "") {
+    return this.page.goto(`/areas/${code}${query}`);
+  }
+
+  /** The markers of the ward's own line in the trend chart. */
+  wardLinePoints(): Locator {
+    return this.trendChart.locator(".trend-ward .recharts-line-dot, .trend-ward circle");
+  }
+
+  async expectLoaded(name: string) {
+    await expect(this.heading).toHaveText(name);
+  }
+}

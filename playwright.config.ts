@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Playwright's own browser downloads are unavailable on offline machines: use Debian's Chromium
+// (or any Chromium named by CHROMIUM_PATH). Without either, Playwright's bundled browser is used.
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATABASE_FILE = "var/e2e.db";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      // No sandbox as root; and no background calls home, which a closed network refuses.
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-gpu",
+      ],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /mobile\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /mobile\.spec\.ts/ },
+  ],
+  webServer: {
+    // A fresh database seeded from the demo data, built and served exactly as `npm start` does.
+    command: `rm -f ${E2E_DATABASE_FILE} && tsx scripts/start.ts`,
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    env: { DATABASE_URL: `file:${E2E_DATABASE_FILE}`, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,25 @@
+// npm run db:seed — (re)loads the embedded Peterborough demo data. Safe to run repeatedly.
+import { createDb } from "../../lib/db/client";
+import { databaseUrl } from "../../lib/db/database-url";
+import { buildDemoData, seedDemoDatabase } from "../../lib/demo-data/seed-demo";
+
+async function main() {
+  const started = Date.now();
+  console.log(`Seeding ${databaseUrl()} …`);
+  console.log("  building demo data from prisma/data (real Census/IoD files, synthetic survey and assets)");
+  const data = buildDemoData();
+  console.log(`  writing ${data.observations.length} observations, ${data.assets.length} assets, ${data.areas.length} areas`);
+  const db = createDb();
+  try {
+    const counts = await seedDemoDatabase(db, data);
+    console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s:`, counts);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("Seeding failed; the database was left as it was (the seed runs in one transaction).");
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

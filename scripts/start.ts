@@ -1,0 +1,59 @@
+// npm start: one command from a fresh clone to a running dashboard.
+// 1. create/migrate the SQLite database and seed the demo data on first run;
+// 2. build the app if there is no build, or the sources changed since the last one;
+// 3. serve it (PORT, default 3000).
+import { spawnSync, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { setupDatabase } from "./db/setup";
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const STAMP = ".next/civic-pulse-source-hash";
+
+/** A hash of everything the build reads, so a stale build is rebuilt rather than served. */
+function sourceHash(): string {
+  const hash = crypto.createHash("sha256");
+  const visit = (entry: string) => {
+    if (!fs.existsSync(entry)) return;
+    const stat = fs.statSync(entry);
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(entry).sort()) {
+        if (child !== "node_modules" && !child.startsWith(".")) visit(path.join(entry, child));
+      }
+    } else {
+      hash.update(entry).update(fs.readFileSync(entry));
+    }
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function main() {
+  await setupDatabase();
+  const hash = sourceHash();
+  const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;
+  if (!built) {
+    console.log("Building the dashboard (first start or changed sources) …");
+    run(process.execPath, [require.resolve("next/dist/bin/next"), "build"]);
+    fs.writeFileSync(STAMP, hash);
+  }
+  const port = process.env.PORT ?? "3000";
+  console.log(`Civic Pulse is starting on http://localhost:${port}`);
+  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
