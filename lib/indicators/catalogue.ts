@@ -270,7 +270,9 @@ const ENTRIES: CatalogueEntry[] = [
     polarity: "lower-better",
     decimals: 1,
     method: "Sum of LSOA income-deprived counts (IoD numerators) divided by the sum of the populations they were measured against (numerator ÷ published income score). " + BEST_FIT,
-    caveats: "IoD 2019 uses 2011 LSOAs and 2015 data; IoD 2025 uses 2021 LSOAs and 2022 data. " + BEST_FIT,
+    caveats:
+      "The two editions are not comparable in level: IoD 2025 counts income deprivation differently (its published rates are about twice IoD 2019's for the same places), uses 2021 LSOAs and newer data. Compare wards within one edition. " +
+      BEST_FIT,
     synthetic: false,
     sourceId: SOURCE_IDS.iod2025Indicators,
   },
