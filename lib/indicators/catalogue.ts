@@ -7,7 +7,7 @@ import { SOURCE_IDS } from "@/lib/demo-data/sources";
 type CatalogueEntry = Omit<Indicator, "sortOrder">;
 
 const SURVEY_METHOD =
-  "Weighted share of survey respondents aged 16+ in the ward and year, with a 95% Wilson interval. " +
+  "Weighted share of survey respondents aged 16+ in the ward and year, with a 95% Wilson interval on the effective sample size (so survey weights widen it). " +
   "Cells with fewer than 10 respondents are suppressed.";
 const SYNTHETIC_CAVEAT =
   "Illustrative synthetic data: no ward-level public survey exists, so these figures are generated " +
