@@ -66,6 +66,7 @@ export function buildDemoData(root = process.cwd()): DemoData {
       geometry: feature.geometry,
       population,
       imdScore,
+      labelPoint: [feature.properties.labelLon, feature.properties.labelLat] as [number, number],
     })),
   );
   const assetObservations = assetIndicatorObservations(assets, real.wardPopulation);
