@@ -29,6 +29,7 @@ export default function ChoroplethMap({ areas, title }: { areas: MapArea[]; titl
       bounds={bounds}
       boundsOptions={{ padding: [8, 8] }}
       scrollWheelZoom={false}
+      zoomSnap={0.25}
       attributionControl={false}
       className="h-full w-full"
       aria-label={`Map: ${title}`}

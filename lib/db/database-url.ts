@@ -22,5 +22,5 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 /** The absolute path of the SQLite file named by a `file:` URL. */
 export function sqliteFilePath(url: string): string {
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return path.resolve(process.cwd(), file);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
