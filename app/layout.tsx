@@ -6,8 +6,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Civic Pulse — Peterborough", template: "%s — Civic Pulse" },
-  description:
-    "Where active citizenship is lowest, what drives it, and which community assets each ward already has.",
+  description: "Where active citizenship is lowest, what drives it, and which community assets each ward already has.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -13,7 +13,9 @@ test("the home map draws exactly one shape per ward in the database", async ({ p
   await explorer.waitForMap(expected);
   // Each shape is a ward we hold, once.
   const codes = await explorer.wardShapes.evaluateAll((paths) => paths.map((p) => p.getAttribute("data-area-code")));
-  const dbCodes = queryDatabase<{ code: string }>("SELECT code FROM Area WHERE type = 'ward' ORDER BY code").map((r) => r.code);
+  const dbCodes = queryDatabase<{ code: string }>("SELECT code FROM Area WHERE type = 'ward' ORDER BY code").map(
+    (r) => r.code,
+  );
   expect([...codes].sort()).toEqual(dbCodes);
 });
 
@@ -40,14 +42,14 @@ test("choosing an indicator and period puts them in the URL, and the link reprod
   await expect(page).toHaveURL(/indicator=belonging/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("belong");
   await expect(page.getByText("Synthetic data").first()).toBeVisible();
-  await page.getByLabel("Period").selectOption("2022");
+  await page.getByLabel("Period", { exact: true }).selectOption("2022");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/period=2022/);
   const url = page.url();
   const heading = await page.getByRole("heading", { level: 1 }).textContent();
   await page.goto(url);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading!);
-  await expect(page.getByLabel("Period")).toHaveValue("2022");
+  await expect(page.getByLabel("Period", { exact: true })).toHaveValue("2022");
 });
 
 test("clicking a ward on the map opens its page", async ({ page }) => {

@@ -8,7 +8,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { setupDatabase } from "./db/setup";
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const STAMP = ".next/civic-pulse-source-hash";
 
 /** A hash of everything the build reads, so a stale build is rebuilt rather than served. */

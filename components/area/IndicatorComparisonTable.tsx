@@ -6,6 +6,7 @@ import { formatInterval, formatValue } from "@/lib/indicators/format";
 import { polarityPhrase } from "@/lib/indicators/classify";
 import { areaHref } from "@/lib/url-state";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
+import { ScrollableTable } from "@/components/layout/ScrollableTable";
 
 /** One domain's indicators: the ward's latest value against its local authority's. */
 export function IndicatorComparisonTable({
@@ -26,16 +27,26 @@ export function IndicatorComparisonTable({
   const info = DOMAIN_INFO[domain];
   return (
     <section aria-labelledby={`domain-${domain}`} className="space-y-2">
-      <h3 id={`domain-${domain}`} className="text-lg font-bold">{info.title}</h3>
+      <h3 id={`domain-${domain}`} className="text-lg font-bold">
+        {info.title}
+      </h3>
       <p className="text-sm text-[var(--color-muted)]">{info.summary}</p>
-      <div className="overflow-x-auto">
+      <ScrollableTable label={`${info.title}: ${wardName} and ${parentName}`}>
         <table className="w-full border-collapse text-sm" data-testid={`comparison-${domain}`}>
           <thead>
             <tr className="border-b-2 border-black text-left">
-              <th scope="col" className="py-1 pr-2">Indicator</th>
-              <th scope="col" className="py-1 pr-2">Period</th>
-              <th scope="col" className="py-1 pr-2 text-right">{wardName}</th>
-              <th scope="col" className="py-1 pr-2 text-right">{parentName}</th>
+              <th scope="col" className="py-1 pr-2">
+                Indicator
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Period
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right">
+                {wardName}
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right">
+                {parentName}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -58,7 +69,9 @@ export function IndicatorComparisonTable({
                   </th>
                   <td className="py-1.5 pr-2">{period ?? "–"}</td>
                   <td className="py-1.5 pr-2 text-right tabular-nums">
-                    <span className="font-semibold">{ward?.suppressed ? "Suppressed" : formatValue(ward?.value, indicator)}</span>
+                    <span className="font-semibold">
+                      {ward?.suppressed ? "Suppressed" : formatValue(ward?.value, indicator)}
+                    </span>
                     {interval && <span className="block text-xs text-[var(--color-muted)]">{interval}</span>}
                   </td>
                   <td className="py-1.5 pr-2 text-right tabular-nums">{formatValue(parent?.value, indicator)}</td>
@@ -67,7 +80,7 @@ export function IndicatorComparisonTable({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
     </section>
   );
 }

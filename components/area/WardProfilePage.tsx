@@ -37,8 +37,8 @@ export function WardProfilePage({
           {area.name} compared with {parent.name}
         </h2>
         <p className="text-sm">
-          The latest figure for each indicator. Figures marked <SyntheticFlag compact /> are illustrative synthetic data.
-          Select an indicator to see its trend.
+          The latest figure for each indicator. Figures marked <SyntheticFlag compact /> are illustrative synthetic
+          data. Select an indicator to see its trend.
         </p>
         {DOMAINS.map((domain) => {
           const rows = comparisons.filter((c) => c.indicator.domain === domain);
@@ -62,13 +62,19 @@ export function WardProfilePage({
         </h2>
         <p className="flex flex-wrap items-center gap-2 text-sm">
           {selected.synthetic && <SyntheticFlag />}
-          <span>{selected.title} ({selected.unitLabel}).</span>
+          <span>
+            {selected.title} ({selected.unitLabel}).
+          </span>
         </p>
         {trend.length > 1 ? (
           <figure>
             <div className="h-[320px] w-full" data-testid="trend-chart">
               <LazyTrendChart
-                points={trend.map((p) => ({ period: p.period, ward: p.ward?.value ?? null, parent: p.parent?.value ?? null }))}
+                points={trend.map((p) => ({
+                  period: p.period,
+                  ward: p.ward?.value ?? null,
+                  parent: p.parent?.value ?? null,
+                }))}
                 wardName={area.name}
                 parentName={parent.name}
                 unitLabel={selected.unitLabel}

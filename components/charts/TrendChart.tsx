@@ -32,7 +32,11 @@ export default function TrendChart({
       <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke="#d9d9d9" strokeDasharray="2 4" />
         <XAxis dataKey="period" tick={{ fill: "#0b0c0c" }} />
-        <YAxis tick={{ fill: "#0b0c0c" }} width={56} label={{ value: unitLabel, angle: -90, position: "insideLeft", fill: "#0b0c0c", dy: 60 }} />
+        <YAxis
+          tick={{ fill: "#0b0c0c" }}
+          width={56}
+          label={{ value: unitLabel, angle: -90, position: "insideLeft", fill: "#0b0c0c", dy: 60 }}
+        />
         <Tooltip formatter={format} />
         <Legend />
         <Line
@@ -41,7 +45,7 @@ export default function TrendChart({
           dataKey="ward"
           stroke={WARD_COLOUR}
           strokeWidth={3}
-          dot={{ r: 4, fill: WARD_COLOUR }}
+          dot={{ r: 4, fill: WARD_COLOUR, className: "trend-ward-dot" }}
           isAnimationActive={false}
           connectNulls={false}
         />
@@ -52,7 +56,7 @@ export default function TrendChart({
           stroke={PARENT_COLOUR}
           strokeWidth={2}
           strokeDasharray="6 4"
-          dot={{ r: 3, fill: PARENT_COLOUR, strokeWidth: 0 }}
+          dot={{ r: 3, fill: PARENT_COLOUR, strokeWidth: 0, className: "trend-parent-dot" }}
           isAnimationActive={false}
           connectNulls={false}
         />

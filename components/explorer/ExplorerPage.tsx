@@ -31,7 +31,11 @@ export function ExplorerPage({ view, indicators }: { view: ExplorerView; indicat
     const { fill, state } = choropleth.areas[i]!;
     const rank = rankOf.get(ward.code);
     const figure =
-      state === "suppressed" ? "suppressed (too few responses)" : state === "missing" ? "no data" : formatValue(ward.observation!.value, indicator);
+      state === "suppressed"
+        ? "suppressed (too few responses)"
+        : state === "missing"
+          ? "no data"
+          : formatValue(ward.observation!.value, indicator);
     return {
       code: ward.code,
       name: ward.name,
@@ -59,7 +63,11 @@ export function ExplorerPage({ view, indicators }: { view: ExplorerView; indicat
             {parent.name}: <strong>{formatValue(parent.observation?.value, indicator)}</strong>
             {lowest?.rank && (
               <>
-                {" "}· lowest: <Link href={areaHref(lowest.item.areaCode, { indicator: indicator.slug })}>{lowest.item.areaName}</Link>{" "}
+                {" "}
+                · lowest:{" "}
+                <Link href={areaHref(lowest.item.areaCode, { indicator: indicator.slug })}>
+                  {lowest.item.areaName}
+                </Link>{" "}
                 ({formatValue(lowest.item.value, indicator)})
               </>
             )}
@@ -71,14 +79,19 @@ export function ExplorerPage({ view, indicators }: { view: ExplorerView; indicat
 
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <section aria-labelledby="map-heading" className="space-y-3">
-          <h2 id="map-heading" className="text-xl font-bold">Map</h2>
-          <a href="#ranking" className="no-print text-sm">Skip the map: go to the table of wards</a>
+          <h2 id="map-heading" className="text-xl font-bold">
+            Map
+          </h2>
+          <a href="#ranking" className="no-print text-sm">
+            Skip the map: go to the table of wards
+          </a>
           <figure>
             <div className="h-[420px] w-full border border-gray-400" data-testid="map">
               <LazyChoroplethMap areas={mapAreas} title={`${indicator.shortTitle}, ${period}`} />
             </div>
             <figcaption className="mt-2 text-sm text-[var(--color-muted)]">
-              Ward boundaries: ONS, OGL v3.0; contains OS data © Crown copyright and database right 2025. Select a ward (or Tab to it and press Enter) to open its page.
+              Ward boundaries: ONS, OGL v3.0; contains OS data © Crown copyright and database right 2025. Select a ward
+              (or Tab to it and press Enter) to open its page.
             </figcaption>
           </figure>
           <MapLegend
@@ -92,19 +105,37 @@ export function ExplorerPage({ view, indicators }: { view: ExplorerView; indicat
         </section>
 
         <section id="ranking" aria-labelledby="ranking-heading" className="space-y-3">
-          <h2 id="ranking-heading" className="text-xl font-bold">Wards, lowest first</h2>
-          <WardRanking ranked={ranked} indicator={indicator} parentName={parent.name} parentValue={parent.observation?.value ?? null} />
+          <h2 id="ranking-heading" className="text-xl font-bold">
+            Wards, lowest first
+          </h2>
+          <WardRanking
+            ranked={ranked}
+            indicator={indicator}
+            parentName={parent.name}
+            parentValue={parent.observation?.value ?? null}
+          />
         </section>
       </div>
 
       <section aria-labelledby="about-heading" className="max-w-3xl space-y-2 text-sm">
-        <h2 id="about-heading" className="text-xl font-bold">About this indicator</h2>
+        <h2 id="about-heading" className="text-xl font-bold">
+          About this indicator
+        </h2>
         <p>{indicator.description}</p>
-        <p><strong>Why it matters:</strong> {indicator.whyItMatters}</p>
-        <p><strong>Method:</strong> {indicator.method}</p>
-        {indicator.caveats && <p><strong>Caveats:</strong> {indicator.caveats}</p>}
         <p>
-          <strong>Source:</strong> {indicator.source.title} ({indicator.source.publisher}). Licence: {indicator.source.licence}.
+          <strong>Why it matters:</strong> {indicator.whyItMatters}
+        </p>
+        <p>
+          <strong>Method:</strong> {indicator.method}
+        </p>
+        {indicator.caveats && (
+          <p>
+            <strong>Caveats:</strong> {indicator.caveats}
+          </p>
+        )}
+        <p>
+          <strong>Source:</strong> {indicator.source.title} ({indicator.source.publisher}). Licence:{" "}
+          {indicator.source.licence}.
         </p>
       </section>
     </div>

@@ -23,7 +23,12 @@ export function IndicatorPicker({
         <label htmlFor="indicator" className="font-semibold">
           Indicator
         </label>
-        <select id="indicator" name="indicator" defaultValue={selected} className="max-w-full rounded border-2 border-black bg-white p-1.5">
+        <select
+          id="indicator"
+          name="indicator"
+          defaultValue={selected}
+          className="max-w-full rounded border-2 border-black bg-white p-1.5"
+        >
           {DOMAINS.map((domain) => {
             const inDomain = indicators.filter((i) => i.domain === domain);
             if (inDomain.length === 0) return null;
@@ -45,7 +50,12 @@ export function IndicatorPicker({
           <label htmlFor="period" className="font-semibold">
             Period
           </label>
-          <select id="period" name="period" defaultValue={period} className="rounded border-2 border-black bg-white p-1.5">
+          <select
+            id="period"
+            name="period"
+            defaultValue={period}
+            className="rounded border-2 border-black bg-white p-1.5"
+          >
             {periods.map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -54,7 +64,10 @@ export function IndicatorPicker({
           </select>
         </div>
       )}
-      <button type="submit" className="rounded bg-[#00703c] px-4 py-2 font-semibold text-white shadow-[0_2px_0_#002d18]">
+      <button
+        type="submit"
+        className="rounded bg-[#00703c] px-4 py-2 font-semibold text-white shadow-[0_2px_0_#002d18]"
+      >
         Show
       </button>
     </form>

@@ -25,24 +25,44 @@ export function WardRanking({
   parentValue: number | null;
 }) {
   const max = Math.max(...ranked.map((r) => r.item.value ?? 0), parentValue ?? 0);
-  const hasIntervals = ranked.some((r) => r.item.observation?.lowerCi !== null && r.item.observation?.lowerCi !== undefined);
+  const hasIntervals = ranked.some(
+    (r) => r.item.observation?.lowerCi !== null && r.item.observation?.lowerCi !== undefined,
+  );
   return (
     <table className="w-full border-collapse text-sm" data-testid="ward-ranking">
       <caption className="mb-2 text-left">
-        Wards ranked by {indicator.shortTitle.toLowerCase()}, lowest first. {parentName}: {formatValue(parentValue, indicator)}.
+        Wards ranked by {indicator.shortTitle.toLowerCase()}, lowest first. {parentName}:{" "}
+        {formatValue(parentValue, indicator)}.
       </caption>
       <thead>
         <tr className="border-b-2 border-black text-left">
-          <th scope="col" className="py-1 pr-2">Rank</th>
-          <th scope="col" className="py-1 pr-2">Ward</th>
-          <th scope="col" className="py-1 pr-2 text-right">Value</th>
-          {hasIntervals && <th scope="col" className="py-1 pr-2">95% interval</th>}
-          <th scope="col" className="hidden py-1 sm:table-cell"><span className="sr-only">Bar</span></th>
+          <th scope="col" className="py-1 pr-2">
+            Rank
+          </th>
+          <th scope="col" className="py-1 pr-2">
+            Ward
+          </th>
+          <th scope="col" className="py-1 pr-2 text-right">
+            Value
+          </th>
+          {hasIntervals && (
+            <th scope="col" className="py-1 pr-2">
+              95% interval
+            </th>
+          )}
+          <th scope="col" className="hidden py-1 sm:table-cell">
+            <span className="sr-only">Bar</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {ranked.map(({ rank, item }) => (
-          <tr key={item.areaCode} className="border-b border-gray-300" data-area-code={item.areaCode} data-value={item.value ?? ""}>
+          <tr
+            key={item.areaCode}
+            className="border-b border-gray-300"
+            data-area-code={item.areaCode}
+            data-value={item.value ?? ""}
+          >
             <td className="py-1 pr-2">{rank ?? "–"}</td>
             <th scope="row" className="py-1 pr-2 text-left font-normal">
               <Link href={areaHref(item.areaCode, { indicator: indicator.slug })}>{item.areaName}</Link>
@@ -57,7 +77,10 @@ export function WardRanking({
             )}
             <td className="hidden w-1/4 py-1 sm:table-cell" aria-hidden="true">
               {item.value !== null && max > 0 && (
-                <span className="block h-3 bg-[#3182bd]" style={{ width: `${Math.max(1, (item.value / max) * 100)}%` }} />
+                <span
+                  className="block h-3 bg-[#3182bd]"
+                  style={{ width: `${Math.max(1, (item.value / max) * 100)}%` }}
+                />
               )}
             </td>
           </tr>

@@ -8,9 +8,9 @@ export function SiteFooter() {
           <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
             Open Government Licence v3.0
           </a>
-          . Source: Office for National Statistics. Contains OS data © Crown copyright and database right 2025.
-          Indices of Deprivation: Ministry of Housing, Communities and Local Government (MHCLG). Census 2021: Office
-          for National Statistics (via Nomis). IMD 2019 scores: Composite UK IMD, mySociety (CC BY 4.0).
+          . Source: Office for National Statistics. Contains OS data © Crown copyright and database right 2025. Indices
+          of Deprivation: Ministry of Housing, Communities and Local Government (MHCLG). Census 2021: Office for
+          National Statistics (via Nomis). IMD 2019 scores: Composite UK IMD, mySociety (CC BY 4.0).
         </p>
         <p>
           <strong>Illustrative data.</strong> Survey indicators and the community-asset register are{" "}

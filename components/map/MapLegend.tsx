@@ -32,7 +32,11 @@ export function MapLegend({
       <ul className="mt-1 space-y-1" data-testid="map-legend">
         {classes.map((item) => (
           <li key={item.label} className="flex items-center gap-2" data-colour={item.colour}>
-            <span aria-hidden="true" className="inline-block h-4 w-6 border border-black" style={{ background: item.colour }} />
+            <span
+              aria-hidden="true"
+              className="inline-block h-4 w-6 border border-black"
+              style={{ background: item.colour }}
+            />
             <span>
               {item.label} <span className="text-[var(--color-muted)]">({item.count} wards)</span>
             </span>
@@ -40,7 +44,11 @@ export function MapLegend({
         ))}
         {suppressed > 0 && (
           <li className="flex items-center gap-2">
-            <span aria-hidden="true" className="inline-block h-4 w-6 border border-dashed border-black" style={{ background: noDataColour }} />
+            <span
+              aria-hidden="true"
+              className="inline-block h-4 w-6 border border-dashed border-black"
+              style={{ background: noDataColour }}
+            />
             <span>Suppressed: too few survey responses to publish ({suppressed})</span>
           </li>
         )}

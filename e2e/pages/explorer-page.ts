@@ -22,7 +22,7 @@ export class ExplorerPage {
   }
 
   async chooseIndicator(label: string) {
-    await this.page.getByLabel("Indicator").selectOption({ label });
+    await this.page.getByLabel("Indicator", { exact: true }).selectOption({ label });
     await this.page.getByRole("button", { name: "Show" }).click();
   }
 

@@ -20,7 +20,7 @@ export class WardPage {
 
   /** The markers of the ward's own line in the trend chart. */
   wardLinePoints(): Locator {
-    return this.trendChart.locator(".trend-ward .recharts-line-dot, .trend-ward circle");
+    return this.trendChart.locator("circle.trend-ward-dot");
   }
 
   async expectLoaded(name: string) {

@@ -89,7 +89,8 @@ export const ASSET_CATEGORIES = [
     label: "Park or green space",
     plural: "Parks and green spaces",
     kind: "other",
-    description: "A public park, recreation ground or green space. Shown on the map, not counted in either asset indicator.",
+    description:
+      "A public park, recreation ground or green space. Shown on the map, not counted in either asset indicator.",
   },
 ] as const satisfies readonly AssetCategory[];
 

@@ -118,7 +118,8 @@ export function unpaidCarersByLsoa(rows: Rows, source = RAW_FILES.ts039): Map<st
 export function badHealthByLsoa(rows: Rows, source = RAW_FILES.ts037): Map<string, CountPair> {
   return byLsoa(rows, NOMIS_CODE, source, (row) => ({
     numerator:
-      numberCell(row, "General health: Bad health", source) + numberCell(row, "General health: Very bad health", source),
+      numberCell(row, "General health: Bad health", source) +
+      numberCell(row, "General health: Very bad health", source),
     denominator: numberCell(row, "General health: Total: All usual residents", source),
   }));
 }
@@ -263,7 +264,8 @@ export function aggregateToAreas(
     add(PETERBOROUGH_CODE, pair);
   }
   for (const lsoa of leftOut) {
-    if (!wardOf.has(lsoa)) throw new Error(`${context.lookupFile} is missing LSOA ${lsoa}, which ${context.dataFile} has.`);
+    if (!wardOf.has(lsoa))
+      throw new Error(`${context.lookupFile} is missing LSOA ${lsoa}, which ${context.dataFile} has.`);
   }
   for (const lsoa of wardOf.keys()) {
     if (!figures.has(lsoa) && !leftOut.has(lsoa)) {
@@ -333,7 +335,14 @@ export function buildRealIndicatorObservations(dataDir = DEFAULT_DATA_DIR): Real
   const excludedLsoas: ExcludedLsoa[] = [];
   const emit = (
     result: LsoaFigures | Map<string, CountPair>,
-    spec: { indicatorSlug: string; period: string; sourceId: string; scale: number; dataFile: string; vintage: 2011 | 2021 },
+    spec: {
+      indicatorSlug: string;
+      period: string;
+      sourceId: string;
+      scale: number;
+      dataFile: string;
+      vintage: 2011 | 2021;
+    },
   ) => {
     const { figures, excluded } = result instanceof Map ? { figures: result, excluded: [] } : result;
     excludedLsoas.push(...excluded);
@@ -352,20 +361,36 @@ export function buildRealIndicatorObservations(dataDir = DEFAULT_DATA_DIR): Real
 
   // Census 2021
   emit(unpaidCarersByLsoa(read(RAW_FILES.ts039)), {
-    indicatorSlug: "unpaid-carers", period: "2021", sourceId: SOURCE_IDS.census2021Ts039,
-    scale: PERCENT, dataFile: RAW_FILES.ts039, vintage: 2021,
+    indicatorSlug: "unpaid-carers",
+    period: "2021",
+    sourceId: SOURCE_IDS.census2021Ts039,
+    scale: PERCENT,
+    dataFile: RAW_FILES.ts039,
+    vintage: 2021,
   });
   emit(badHealthByLsoa(read(RAW_FILES.ts037)), {
-    indicatorSlug: "bad-health", period: "2021", sourceId: SOURCE_IDS.census2021Ts037,
-    scale: PERCENT, dataFile: RAW_FILES.ts037, vintage: 2021,
+    indicatorSlug: "bad-health",
+    period: "2021",
+    sourceId: SOURCE_IDS.census2021Ts037,
+    scale: PERCENT,
+    dataFile: RAW_FILES.ts037,
+    vintage: 2021,
   });
   emit(disabilityByLsoa(read(RAW_FILES.ts038)), {
-    indicatorSlug: "disability", period: "2021", sourceId: SOURCE_IDS.census2021Ts038,
-    scale: PERCENT, dataFile: RAW_FILES.ts038, vintage: 2021,
+    indicatorSlug: "disability",
+    period: "2021",
+    sourceId: SOURCE_IDS.census2021Ts038,
+    scale: PERCENT,
+    dataFile: RAW_FILES.ts038,
+    vintage: 2021,
   });
   emit(householdDeprivationByLsoa(read(RAW_FILES.ts011)), {
-    indicatorSlug: "household-deprivation", period: "2021", sourceId: SOURCE_IDS.census2021Ts011,
-    scale: PERCENT, dataFile: RAW_FILES.ts011, vintage: 2021,
+    indicatorSlug: "household-deprivation",
+    period: "2021",
+    sourceId: SOURCE_IDS.census2021Ts011,
+    scale: PERCENT,
+    dataFile: RAW_FILES.ts011,
+    vintage: 2021,
   });
 
   // IoD 2025 (LSOA 2021)
@@ -380,8 +405,12 @@ export function buildRealIndicatorObservations(dataDir = DEFAULT_DATA_DIR): Real
       "2025",
     ),
     {
-      indicatorSlug: "income-deprivation", period: "2025", sourceId: SOURCE_IDS.iod2025Indicators,
-      scale: PERCENT, dataFile: RAW_FILES.iod2025Indicators, vintage: 2021,
+      indicatorSlug: "income-deprivation",
+      period: "2025",
+      sourceId: SOURCE_IDS.iod2025Indicators,
+      scale: PERCENT,
+      dataFile: RAW_FILES.iod2025Indicators,
+      vintage: 2021,
     },
   );
   const imd2025 = emit(
@@ -393,8 +422,12 @@ export function buildRealIndicatorObservations(dataDir = DEFAULT_DATA_DIR): Real
       { indicatorSlug: "imd-score", period: "2025" },
     ),
     {
-      indicatorSlug: "imd-score", period: "2025", sourceId: SOURCE_IDS.iod2025Scores,
-      scale: MEAN, dataFile: RAW_FILES.iod2025Scores, vintage: 2021,
+      indicatorSlug: "imd-score",
+      period: "2025",
+      sourceId: SOURCE_IDS.iod2025Scores,
+      scale: MEAN,
+      dataFile: RAW_FILES.iod2025Scores,
+      vintage: 2021,
     },
   );
   // The adult skills indicator is a proportion of residents aged 25–64: weighting it by that
@@ -402,14 +435,22 @@ export function buildRealIndicatorObservations(dataDir = DEFAULT_DATA_DIR): Real
   emit(
     weightedByLsoa(
       iod2025Indicators,
-      { code: "lsoa21_code", value: "adult_skills_and_english_language_proficiency_indicator", source: RAW_FILES.iod2025Indicators },
+      {
+        code: "lsoa21_code",
+        value: "adult_skills_and_english_language_proficiency_indicator",
+        source: RAW_FILES.iod2025Indicators,
+      },
       aged25to64,
       "Census 2021 population aged 25–64",
       { indicatorSlug: "adult-skills", period: "2025" },
     ),
     {
-      indicatorSlug: "adult-skills", period: "2025", sourceId: SOURCE_IDS.iod2025Indicators,
-      scale: PERCENT, dataFile: RAW_FILES.iod2025Indicators, vintage: 2021,
+      indicatorSlug: "adult-skills",
+      period: "2025",
+      sourceId: SOURCE_IDS.iod2025Indicators,
+      scale: PERCENT,
+      dataFile: RAW_FILES.iod2025Indicators,
+      vintage: 2021,
     },
   );
   // Published with higher = slower broadband (more deprived): it rises with the Barriers to
@@ -417,14 +458,22 @@ export function buildRealIndicatorObservations(dataDir = DEFAULT_DATA_DIR): Real
   emit(
     weightedByLsoa(
       iod2025Indicators,
-      { code: "lsoa21_code", value: "digital_connectivity_broadband_download_and_upload_speeds", source: RAW_FILES.iod2025Indicators },
+      {
+        code: "lsoa21_code",
+        value: "digital_connectivity_broadband_download_and_upload_speeds",
+        source: RAW_FILES.iod2025Indicators,
+      },
       residents21,
       "Census 2021 population",
       { indicatorSlug: "digital-connectivity", period: "2025" },
     ),
     {
-      indicatorSlug: "digital-connectivity", period: "2025", sourceId: SOURCE_IDS.iod2025Indicators,
-      scale: MEAN, dataFile: RAW_FILES.iod2025Indicators, vintage: 2021,
+      indicatorSlug: "digital-connectivity",
+      period: "2025",
+      sourceId: SOURCE_IDS.iod2025Indicators,
+      scale: MEAN,
+      dataFile: RAW_FILES.iod2025Indicators,
+      vintage: 2021,
     },
   );
 
@@ -440,8 +489,12 @@ export function buildRealIndicatorObservations(dataDir = DEFAULT_DATA_DIR): Real
       "2019",
     ),
     {
-      indicatorSlug: "income-deprivation", period: "2019", sourceId: SOURCE_IDS.iod2019Scores,
-      scale: PERCENT, dataFile: RAW_FILES.iod2019Indicators, vintage: 2011,
+      indicatorSlug: "income-deprivation",
+      period: "2019",
+      sourceId: SOURCE_IDS.iod2019Scores,
+      scale: PERCENT,
+      dataFile: RAW_FILES.iod2019Indicators,
+      vintage: 2011,
     },
   );
   emit(
@@ -453,8 +506,12 @@ export function buildRealIndicatorObservations(dataDir = DEFAULT_DATA_DIR): Real
       { indicatorSlug: "imd-score", period: "2019" },
     ),
     {
-      indicatorSlug: "imd-score", period: "2019", sourceId: SOURCE_IDS.iod2019Scores,
-      scale: MEAN, dataFile: RAW_FILES.iod2019Scores, vintage: 2011,
+      indicatorSlug: "imd-score",
+      period: "2019",
+      sourceId: SOURCE_IDS.iod2019Scores,
+      scale: MEAN,
+      dataFile: RAW_FILES.iod2019Scores,
+      vintage: 2011,
     },
   );
 
@@ -462,9 +519,9 @@ export function buildRealIndicatorObservations(dataDir = DEFAULT_DATA_DIR): Real
     [...residents21].map(([code, residents]) => [code, { numerator: residents, denominator: residents }]),
   );
   const wardPopulation = new Map(
-    [...aggregateToAreas(populationPairs, wardOf21, { dataFile: RAW_FILES.ts007a, lookupFile: RAW_FILES.lsoa21Ward })].map(
-      ([code, pair]) => [code, pair.numerator],
-    ),
+    [
+      ...aggregateToAreas(populationPairs, wardOf21, { dataFile: RAW_FILES.ts007a, lookupFile: RAW_FILES.lsoa21Ward }),
+    ].map(([code, pair]) => [code, pair.numerator]),
   );
   const wardImdScore = new Map<string, number>();
   for (const observation of imd2025) {

@@ -95,10 +95,7 @@ function area(
 }
 
 /** community-spaces and active-groups per 1,000 residents, for each ward and for Peterborough. */
-function assetIndicatorObservations(
-  assets: DemoData["assets"],
-  population: Map<string, number>,
-): Observation[] {
+function assetIndicatorObservations(assets: DemoData["assets"], population: Map<string, number>): Observation[] {
   const wardPopulation = new Map([...population].filter(([code]) => code !== DEMO_LA.code));
   const counts = countAssetsPer1000(assets, wardPopulation);
   const rows: Observation[] = [];

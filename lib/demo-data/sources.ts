@@ -155,8 +155,7 @@ export const DEMO_SOURCES: readonly SourceRecord[] = [
     title: "Composite UK IMD (England rows): IMD 2019 scores",
     publisher: "mySociety; underlying scores MHCLG",
     licence: "CC BY 4.0 (mySociety); underlying data Open Government Licence v3.0",
-    attribution:
-      "Composite UK IMD, mySociety (CC BY 4.0); English Indices of Deprivation 2019, MHCLG (OGL v3.0).",
+    attribution: "Composite UK IMD, mySociety (CC BY 4.0); English Indices of Deprivation 2019, MHCLG (OGL v3.0).",
     url: "https://github.com/mysociety/composite_uk_imd",
     file: "prisma/data/raw/mysociety-composite-uk-imd/uk_imd_e_E06000031.csv",
     vintage: "IoD 2019 (LSOA 2011)",

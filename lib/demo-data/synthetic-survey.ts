@@ -251,7 +251,11 @@ export function simulateSurveyRespondents(input: SyntheticSurveyInput): SurveyRe
       for (let i = 0; i < size; i++) {
         const u = sampling.next();
         const ageBand: AgeBand = u < youngShare ? "16-34" : u < 1 - oldShare ? "35-64" : "65+";
-        const weight = clamp(AGE_BASE_WEIGHT[ageBand] * Math.exp(sampling.normal(0, WEIGHT_NOISE_SD)), MIN_WEIGHT, MAX_WEIGHT);
+        const weight = clamp(
+          AGE_BASE_WEIGHT[ageBand] * Math.exp(sampling.normal(0, WEIGHT_NOISE_SD)),
+          MIN_WEIGHT,
+          MAX_WEIGHT,
+        );
         wardRespondents.push({ areaCode: ward.code, period, ageBand, weight, answers: {} });
       }
       const effects = wardEffects.get(ward.code) as Map<string, number>;
@@ -313,7 +317,10 @@ function inGroup(respondent: SurveyRespondent, group: string): boolean {
 }
 
 /** One row per indicator × area (wards, then the LA) × period × group, in that order. */
-export function aggregateSurveyRespondents(respondents: readonly SurveyRespondent[], plan: AggregationPlan): Observation[] {
+export function aggregateSurveyRespondents(
+  respondents: readonly SurveyRespondent[],
+  plan: AggregationPlan,
+): Observation[] {
   const byAreaPeriod = new Map<string, SurveyRespondent[]>();
   const wardSet = new Set(plan.wardCodes);
   for (const respondent of respondents) {
@@ -333,7 +340,10 @@ export function aggregateSurveyRespondents(respondents: readonly SurveyResponden
     for (const period of plan.periods) {
       const pool = byAreaPeriod.get(`${areaCode}|${period}`) ?? [];
       for (const group of SURVEY_GROUPS) {
-        cells.set(`${areaCode}|${period}|${group}`, pool.filter((respondent) => inGroup(respondent, group)));
+        cells.set(
+          `${areaCode}|${period}|${group}`,
+          pool.filter((respondent) => inGroup(respondent, group)),
+        );
       }
     }
   }

@@ -88,8 +88,7 @@ export interface AreaRecord {
 
 export type Position = [lon: number, lat: number];
 export type GeoJsonGeometry =
-  | { type: "Polygon"; coordinates: Position[][] }
-  | { type: "MultiPolygon"; coordinates: Position[][][] };
+  { type: "Polygon"; coordinates: Position[][] } | { type: "MultiPolygon"; coordinates: Position[][][] };
 
 export interface AssetRecord {
   id: string;

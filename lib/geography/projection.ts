@@ -25,10 +25,7 @@ export function createProjection(bounds: Bounds, width: number, height: number, 
   const spanX = (maxLon - minLon) * xFactor;
   const spanY = maxLat - minLat;
   // A zero span (a single point or a straight line) must not divide by zero: the other axis decides.
-  const scale = Math.min(
-    spanX > 0 ? innerWidth / spanX : Infinity,
-    spanY > 0 ? innerHeight / spanY : Infinity,
-  );
+  const scale = Math.min(spanX > 0 ? innerWidth / spanX : Infinity, spanY > 0 ? innerHeight / spanY : Infinity);
   const k = Number.isFinite(scale) ? scale : 1;
   const offsetX = padding + (innerWidth - spanX * k) / 2;
   const offsetY = padding + (innerHeight - spanY * k) / 2;
@@ -70,9 +67,7 @@ export function geometryToSvgPath(geometry: GeoJsonGeometry, project: Projection
       const last = points[points.length - 1];
       if (points.length > 1 && first && last && first[0] === last[0] && first[1] === last[1]) points.pop();
       if (points.length < 3) continue;
-      parts.push(
-        points.map(([x, y], i) => `${i === 0 ? "M" : "L"}${format(x)},${format(y)}`).join("") + "Z",
-      );
+      parts.push(points.map(([x, y], i) => `${i === 0 ? "M" : "L"}${format(x)},${format(y)}`).join("") + "Z");
     }
   }
   return parts.join("");

@@ -37,8 +37,10 @@ const ENTRIES: CatalogueEntry[] = [
     slug: "informal-help",
     title: "Gave unpaid help to someone outside the family in the last month",
     shortTitle: "Informal help",
-    description: "Share of adults who gave unpaid help (shopping, lifts, looking after a pet or child) to someone who is not a relative, in the last month.",
-    whyItMatters: "Informal help is the most common form of active citizenship and the base that organised volunteering grows from.",
+    description:
+      "Share of adults who gave unpaid help (shopping, lifts, looking after a pet or child) to someone who is not a relative, in the last month.",
+    whyItMatters:
+      "Informal help is the most common form of active citizenship and the base that organised volunteering grows from.",
     domain: "everyday",
     polarity: "higher-better",
   }),
@@ -74,7 +76,8 @@ const ENTRIES: CatalogueEntry[] = [
     slug: "formal-volunteering",
     title: "Volunteered through a group or club at least once a month",
     shortTitle: "Regular volunteering",
-    description: "Share of adults who gave unpaid help through a group, club or organisation at least once a month in the last year.",
+    description:
+      "Share of adults who gave unpaid help through a group, club or organisation at least once a month in the last year.",
     whyItMatters: "Regular formal volunteering is what keeps clubs, groups and community services running.",
     domain: "participation",
     polarity: "higher-better",
@@ -83,7 +86,8 @@ const ENTRIES: CatalogueEntry[] = [
     slug: "civic-action",
     title: "Took part in civic action in the last 12 months",
     shortTitle: "Civic action",
-    description: "Share of adults who signed a petition, contacted a councillor or attended a public meeting or local campaign in the last 12 months.",
+    description:
+      "Share of adults who signed a petition, contacted a councillor or attended a public meeting or local campaign in the last 12 months.",
     whyItMatters: "Civic action is how residents shape local decisions rather than only receive them.",
     domain: "participation",
     polarity: "higher-better",
@@ -99,13 +103,15 @@ const ENTRIES: CatalogueEntry[] = [
     unit: "per1000",
     unitLabel: "per 1,000 adults",
     decimals: 0,
-    method: "Weighted share of respondents who are members, scaled to a rate per 1,000 adults, with a 95% Wilson interval. Cells with fewer than 10 respondents are suppressed.",
+    method:
+      "Weighted share of respondents who are members, scaled to a rate per 1,000 adults, with a 95% Wilson interval. Cells with fewer than 10 respondents are suppressed.",
   }),
   survey({
     slug: "hyperlocal-online",
     title: "Posted in a local online group, forum or blog about the area in the last 12 months",
     shortTitle: "Hyper-local online",
-    description: "Share of adults who posted in a local online group, forum or blog about their area in the last 12 months.",
+    description:
+      "Share of adults who posted in a local online group, forum or blog about their area in the last 12 months.",
     whyItMatters: "Hyper-local media is where many people now notice a problem and find others to act on it.",
     domain: "participation",
     polarity: "higher-better",
@@ -140,7 +146,8 @@ const ENTRIES: CatalogueEntry[] = [
     unit: "score",
     unitLabel: "mean score (7–35)",
     decimals: 1,
-    method: "Weighted mean of respondents' SWEMWBS scores with a 95% t-interval. Cells with fewer than 10 respondents are suppressed.",
+    method:
+      "Weighted mean of respondents' SWEMWBS scores with a 95% t-interval. Cells with fewer than 10 respondents are suppressed.",
   }),
   survey({
     slug: "belonging",
@@ -164,15 +171,20 @@ const ENTRIES: CatalogueEntry[] = [
     slug: "adult-skills",
     title: "Adults with no or low qualifications or limited English (IoD 2025)",
     shortTitle: "Adult skills deprivation",
-    description: "Share of working-age adults (25–64) with no or low qualifications, or who cannot speak English well: the adult skills indicator of the English Indices of Deprivation 2025.",
+    description:
+      "Share of working-age adults (25–64) with no or low qualifications, or who cannot speak English well: the adult skills indicator of the English Indices of Deprivation 2025.",
     whyItMatters: "Skills and language open the door to organising, campaigning and volunteering roles.",
     domain: "drivers",
     unit: "percent",
     unitLabel: "% of adults 25–64",
     polarity: "lower-better",
     decimals: 1,
-    method: "Each LSOA's published rate times its Census 2021 population aged 25–64 gives a count; ward counts are summed and divided by the ward population aged 25–64. " + BEST_FIT,
-    caveats: "The IoD rate uses its own population base; weighting by Census 2021 ages 25–64 is a close approximation. " + BEST_FIT,
+    method:
+      "Each LSOA's published rate times its Census 2021 population aged 25–64 gives a count; ward counts are summed and divided by the ward population aged 25–64. " +
+      BEST_FIT,
+    caveats:
+      "The IoD rate uses its own population base; weighting by Census 2021 ages 25–64 is a close approximation. " +
+      BEST_FIT,
     synthetic: false,
     sourceId: SOURCE_IDS.iod2025Indicators,
   },
@@ -180,8 +192,10 @@ const ENTRIES: CatalogueEntry[] = [
     slug: "digital-connectivity",
     title: "Digital connectivity: broadband speed score (IoD 2025)",
     shortTitle: "Broadband score",
-    description: "The broadband download and upload speed indicator of the English Indices of Deprivation 2025, a standardised score where higher means slower connections (more deprived).",
-    whyItMatters: "Hyper-local groups, time banks and campaigns increasingly organise online; slow connections shut people out.",
+    description:
+      "The broadband download and upload speed indicator of the English Indices of Deprivation 2025, a standardised score where higher means slower connections (more deprived).",
+    whyItMatters:
+      "Hyper-local groups, time banks and campaigns increasingly organise online; slow connections shut people out.",
     domain: "drivers",
     unit: "score",
     unitLabel: "score (higher = slower)",
@@ -204,7 +218,8 @@ const ENTRIES: CatalogueEntry[] = [
     unitLabel: "per 1,000 residents",
     polarity: "higher-better",
     decimals: 2,
-    method: "Count of assets in the register with category library, community centre or community hall inside the ward boundary, divided by Census 2021 usual residents, times 1,000.",
+    method:
+      "Count of assets in the register with category library, community centre or community hall inside the ward boundary, divided by Census 2021 usual residents, times 1,000.",
     caveats: "Counted from the illustrative synthetic asset register until a council imports its own.",
     synthetic: true,
     sourceId: SOURCE_IDS.syntheticAssets,
@@ -213,14 +228,16 @@ const ENTRIES: CatalogueEntry[] = [
     slug: "active-groups",
     title: "Active community groups and charities",
     shortTitle: "Community groups",
-    description: "Community groups, clubs, faith groups, time banks, food banks and youth clubs in the ward, per 1,000 residents.",
+    description:
+      "Community groups, clubs, faith groups, time banks, food banks and youth clubs in the ward, per 1,000 residents.",
     whyItMatters: "Existing groups are the quickest route to reach people and to grow participation.",
     domain: "assets",
     unit: "per1000",
     unitLabel: "per 1,000 residents",
     polarity: "higher-better",
     decimals: 2,
-    method: "Count of assets in the register that are groups or organisations (not buildings or parks) inside the ward boundary, divided by Census 2021 usual residents, times 1,000.",
+    method:
+      "Count of assets in the register that are groups or organisations (not buildings or parks) inside the ward boundary, divided by Census 2021 usual residents, times 1,000.",
     caveats: "Counted from the illustrative synthetic asset register until a council imports its own.",
     synthetic: true,
     sourceId: SOURCE_IDS.syntheticAssets,
@@ -230,13 +247,16 @@ const ENTRIES: CatalogueEntry[] = [
     title: "Residents providing unpaid care",
     shortTitle: "Unpaid carers",
     description: "Share of usual residents aged 5 and over who provide any unpaid care (Census 2021, TS039).",
-    whyItMatters: "Unpaid care is the hidden wealth of a neighbourhood, and a pressure on carers' time to take part in anything else.",
+    whyItMatters:
+      "Unpaid care is the hidden wealth of a neighbourhood, and a pressure on carers' time to take part in anything else.",
     domain: "assets",
     unit: "percent",
     unitLabel: "% of residents aged 5+",
     polarity: "neither",
     decimals: 1,
-    method: "Sum over the ward's LSOAs of residents providing any unpaid care, divided by the sum of residents aged 5 and over. " + BEST_FIT,
+    method:
+      "Sum over the ward's LSOAs of residents providing any unpaid care, divided by the sum of residents aged 5 and over. " +
+      BEST_FIT,
     caveats: BEST_FIT,
     synthetic: false,
     sourceId: SOURCE_IDS.census2021Ts039,
@@ -246,15 +266,20 @@ const ENTRIES: CatalogueEntry[] = [
     slug: "imd-score",
     title: "Index of Multiple Deprivation score, population-weighted",
     shortTitle: "Deprivation (IMD score)",
-    description: "The overall Index of Multiple Deprivation score, averaged over the ward's LSOAs weighted by population. Higher means more deprived.",
+    description:
+      "The overall Index of Multiple Deprivation score, averaged over the ward's LSOAs weighted by population. Higher means more deprived.",
     whyItMatters: "Deprivation shapes how much time, money and confidence people have to take part.",
     domain: "context",
     unit: "score",
     unitLabel: "IMD score",
     polarity: "lower-better",
     decimals: 1,
-    method: "Population-weighted mean of LSOA IMD scores (IoD 2025 on LSOA 2021; IoD 2019 on LSOA 2011, weighted by Census 2021 residents mapped to 2011 LSOAs). " + BEST_FIT,
-    caveats: "IoD 2019 and 2025 use different methods and LSOA boundaries: compare ranks within one edition, not scores across editions. " + BEST_FIT,
+    method:
+      "Population-weighted mean of LSOA IMD scores (IoD 2025 on LSOA 2021; IoD 2019 on LSOA 2011, weighted by Census 2021 residents mapped to 2011 LSOAs). " +
+      BEST_FIT,
+    caveats:
+      "IoD 2019 and 2025 use different methods and LSOA boundaries: compare ranks within one edition, not scores across editions. " +
+      BEST_FIT,
     synthetic: false,
     sourceId: SOURCE_IDS.iod2025Scores,
   },
@@ -262,14 +287,17 @@ const ENTRIES: CatalogueEntry[] = [
     slug: "income-deprivation",
     title: "Income deprivation",
     shortTitle: "Income deprivation",
-    description: "Share of residents living in income-deprived households (the Income domain of the Indices of Deprivation).",
+    description:
+      "Share of residents living in income-deprived households (the Income domain of the Indices of Deprivation).",
     whyItMatters: "Money worries crowd out time and energy for community life.",
     domain: "context",
     unit: "percent",
     unitLabel: "% of residents",
     polarity: "lower-better",
     decimals: 1,
-    method: "Sum of LSOA income-deprived counts (IoD numerators) divided by the sum of the populations they were measured against (numerator ÷ published income score). " + BEST_FIT,
+    method:
+      "Sum of LSOA income-deprived counts (IoD numerators) divided by the sum of the populations they were measured against (numerator ÷ published income score). " +
+      BEST_FIT,
     caveats:
       "The two editions are not comparable in level: IoD 2025 counts income deprivation differently (its published rates are about twice IoD 2019's for the same places), uses 2021 LSOAs and newer data. Compare wards within one edition. " +
       BEST_FIT,
@@ -287,7 +315,8 @@ const ENTRIES: CatalogueEntry[] = [
     unitLabel: "% of residents",
     polarity: "lower-better",
     decimals: 1,
-    method: "Sum over the ward's LSOAs of residents in bad or very bad health, divided by all usual residents. " + BEST_FIT,
+    method:
+      "Sum over the ward's LSOAs of residents in bad or very bad health, divided by all usual residents. " + BEST_FIT,
     caveats: BEST_FIT,
     synthetic: false,
     sourceId: SOURCE_IDS.census2021Ts037,
@@ -303,7 +332,9 @@ const ENTRIES: CatalogueEntry[] = [
     unitLabel: "% of residents",
     polarity: "lower-better",
     decimals: 1,
-    method: "Sum over the ward's LSOAs of residents disabled under the Equality Act, divided by all usual residents. " + BEST_FIT,
+    method:
+      "Sum over the ward's LSOAs of residents disabled under the Equality Act, divided by all usual residents. " +
+      BEST_FIT,
     caveats: BEST_FIT,
     synthetic: false,
     sourceId: SOURCE_IDS.census2021Ts038,
@@ -312,14 +343,17 @@ const ENTRIES: CatalogueEntry[] = [
     slug: "household-deprivation",
     title: "Households deprived in two or more dimensions",
     shortTitle: "Household deprivation",
-    description: "Share of households deprived in two or more of the four Census dimensions: employment, education, health and disability, housing (Census 2021, TS011).",
+    description:
+      "Share of households deprived in two or more of the four Census dimensions: employment, education, health and disability, housing (Census 2021, TS011).",
     whyItMatters: "Households facing several pressures at once have the least slack for community life.",
     domain: "context",
     unit: "percent",
     unitLabel: "% of households",
     polarity: "lower-better",
     decimals: 1,
-    method: "Sum over the ward's LSOAs of households deprived in 2, 3 or 4 dimensions, divided by all households. " + BEST_FIT,
+    method:
+      "Sum over the ward's LSOAs of households deprived in 2, 3 or 4 dimensions, divided by all households. " +
+      BEST_FIT,
     caveats: BEST_FIT,
     synthetic: false,
     sourceId: SOURCE_IDS.census2021Ts011,

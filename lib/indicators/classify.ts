@@ -42,8 +42,9 @@ export const NO_DATA_COLOUR = "#d9d9d9";
 export function paletteFor(classes: number): readonly string[] {
   if (classes >= SEQUENTIAL_PALETTE.length) return SEQUENTIAL_PALETTE;
   // Fewer classes (many tied values): spread the picks across the ramp.
-  return Array.from({ length: classes }, (_, i) =>
-    SEQUENTIAL_PALETTE[Math.round((i * (SEQUENTIAL_PALETTE.length - 1)) / Math.max(1, classes - 1))]!,
+  return Array.from(
+    { length: classes },
+    (_, i) => SEQUENTIAL_PALETTE[Math.round((i * (SEQUENTIAL_PALETTE.length - 1)) / Math.max(1, classes - 1))]!,
   );
 }
 

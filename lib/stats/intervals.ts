@@ -28,11 +28,25 @@ export function normalQuantile(p: number): number {
     return (
       (q *
         (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r +
-          45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r +
-          133.14166789178437745) * r + 3.387132872796366608)) /
+          45921.953931549871457) *
+          r +
+          13731.693765509461125) *
+          r +
+          1971.5909503065514427) *
+          r +
+          133.14166789178437745) *
+          r +
+          3.387132872796366608)) /
       (((((((5226.495278852854561 * r + 28729.085735721942674) * r + 39307.89580009271061) * r +
-        21213.794301586595867) * r + 5394.1960214247511077) * r + 687.1870074920579083) * r +
-        42.313330701600911252) * r + 1)
+        21213.794301586595867) *
+        r +
+        5394.1960214247511077) *
+        r +
+        687.1870074920579083) *
+        r +
+        42.313330701600911252) *
+        r +
+        1)
     );
   }
 
@@ -42,20 +56,48 @@ export function normalQuantile(p: number): number {
     r -= 1.6;
     value =
       (((((((7.7454501427834140764e-4 * r + 0.0227238449892691845833) * r + 0.24178072517745061177) * r +
-        1.27045825245236838258) * r + 3.64784832476320460504) * r + 5.7694972214606914055) * r +
-        4.6303378461565452959) * r + 1.42343711074968357734) /
+        1.27045825245236838258) *
+        r +
+        3.64784832476320460504) *
+        r +
+        5.7694972214606914055) *
+        r +
+        4.6303378461565452959) *
+        r +
+        1.42343711074968357734) /
       (((((((1.05075007164441684324e-9 * r + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r +
-        0.14810397642748007459) * r + 0.68976733498510000455) * r + 1.6763848301838038494) * r +
-        2.05319162663775882187) * r + 1);
+        0.14810397642748007459) *
+        r +
+        0.68976733498510000455) *
+        r +
+        1.6763848301838038494) *
+        r +
+        2.05319162663775882187) *
+        r +
+        1);
   } else {
     r -= 5;
     value =
       (((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r +
-        0.026532189526576123093) * r + 0.29656057182850489123) * r + 1.7848265399172913358) * r +
-        5.4637849111641143699) * r + 6.6579046435011037772) /
+        0.026532189526576123093) *
+        r +
+        0.29656057182850489123) *
+        r +
+        1.7848265399172913358) *
+        r +
+        5.4637849111641143699) *
+        r +
+        6.6579046435011037772) /
       (((((((2.04426310338993978564e-15 * r + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r +
-        7.868691311456132591e-4) * r + 0.0148753612908506148525) * r + 0.13692988092273580531) * r +
-        0.59983220655588793769) * r + 1);
+        7.868691311456132591e-4) *
+        r +
+        0.0148753612908506148525) *
+        r +
+        0.13692988092273580531) *
+        r +
+        0.59983220655588793769) *
+        r +
+        1);
   }
   return q < 0 ? -value : value;
 }
@@ -117,9 +159,7 @@ export function regularizedIncompleteBeta(x: number, a: number, b: number): numb
   if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedIncompleteBeta: x must be in [0, 1], got ${x}`);
   if (x === 0) return 0;
   if (x === 1) return 1;
-  const front = Math.exp(
-    logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x),
-  );
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
   // The continued fraction converges fast only below the mean; use the symmetry above it.
   if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(x, a, b)) / a;
   return 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
@@ -141,7 +181,10 @@ export function studentTCdf(t: number, df: number): number {
 
 function studentTDensity(t: number, df: number): number {
   return Math.exp(
-    logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df),
+    logGamma((df + 1) / 2) -
+      logGamma(df / 2) -
+      0.5 * Math.log(df * Math.PI) -
+      ((df + 1) / 2) * Math.log1p((t * t) / df),
   );
 }
 
@@ -275,7 +318,8 @@ export function weightedProportion(
   weights: readonly number[],
   confidence = 0.95,
 ): WeightedProportionEstimate {
-  if (answers.length !== weights.length) throw new RangeError("weightedProportion: answers and weights differ in length");
+  if (answers.length !== weights.length)
+    throw new RangeError("weightedProportion: answers and weights differ in length");
   checkWeights(weights, "weightedProportion");
   let weightTotal = 0;
   let weightedSuccesses = 0;

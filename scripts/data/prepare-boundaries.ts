@@ -100,7 +100,8 @@ function cleanGeometry(geometry: Geometry, code: string): GeoJsonGeometry {
       }
       return cleaned;
     });
-  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: cleanPolygon(geometry.coordinates as Position[][]) };
+  if (geometry.type === "Polygon")
+    return { type: "Polygon", coordinates: cleanPolygon(geometry.coordinates as Position[][]) };
   if (geometry.type === "MultiPolygon") {
     return { type: "MultiPolygon", coordinates: (geometry.coordinates as Position[][][]).map(cleanPolygon) };
   }
@@ -108,7 +109,10 @@ function cleanGeometry(geometry: Geometry, code: string): GeoJsonGeometry {
 }
 
 /** The whole transformation, input text → output text. Pure, so tests can run it twice. */
-export function prepareBoundaries(inputText: string, minTriangleArea = MIN_TRIANGLE_AREA_M2): {
+export function prepareBoundaries(
+  inputText: string,
+  minTriangleArea = MIN_TRIANGLE_AREA_M2,
+): {
   features: WardFeature[];
   text: string;
 } {
@@ -126,7 +130,11 @@ export function prepareBoundaries(inputText: string, minTriangleArea = MIN_TRIAN
   const features: WardFeature[] = output.features
     .map((f): WardFeature => {
       const { WD25CD: code, WD25NM: name, LONG: labelLon, LAT: labelLat } = f.properties;
-      return { type: "Feature", properties: { code, name, labelLon, labelLat }, geometry: cleanGeometry(f.geometry, code) };
+      return {
+        type: "Feature",
+        properties: { code, name, labelLon, labelLat },
+        geometry: cleanGeometry(f.geometry, code),
+      };
     })
     .sort((a, b) => a.properties.code.localeCompare(b.properties.code));
 
@@ -188,7 +196,8 @@ export function countPoints(geometries: readonly (Geometry | GeoJsonGeometry)[])
   let n = 0;
   for (const geometry of geometries) {
     if (geometry.type === "Polygon") for (const ring of geometry.coordinates) n += ring.length;
-    else if (geometry.type === "MultiPolygon") for (const p of geometry.coordinates) for (const ring of p) n += ring.length;
+    else if (geometry.type === "MultiPolygon")
+      for (const p of geometry.coordinates) for (const ring of p) n += ring.length;
   }
   return n;
 }
@@ -209,13 +218,19 @@ function main() {
   fs.mkdirSync(path.dirname(outputPath), { recursive: true });
   fs.writeFileSync(outputPath, text);
 
-  console.log(`Input  ${INPUT_FILE}: ${describeSize(inputText)}, ${countPoints(input.features.map((f) => f.geometry))} points`);
+  console.log(
+    `Input  ${INPUT_FILE}: ${describeSize(inputText)}, ${countPoints(input.features.map((f) => f.geometry))} points`,
+  );
   console.log(`Output ${OUTPUT_FILE}: ${describeSize(text)}, ${countPoints(features.map((f) => f.geometry))} points`);
-  console.log(`Threshold: triangles under ${MIN_TRIANGLE_AREA_M2.toLocaleString("en-GB")} m² removed; ${DECIMALS} decimals.`);
+  console.log(
+    `Threshold: triangles under ${MIN_TRIANGLE_AREA_M2.toLocaleString("en-GB")} m² removed; ${DECIMALS} decimals.`,
+  );
   const before = new Map(input.features.map((f) => [f.properties.WD25CD, countPoints([f.geometry])]));
   for (const f of features) {
     const { code, name } = f.properties;
-    console.log(`  ${code} ${name.padEnd(28)} ${String(before.get(code)).padStart(4)} → ${String(countPoints([f.geometry])).padStart(3)} points`);
+    console.log(
+      `  ${code} ${name.padEnd(28)} ${String(before.get(code)).padStart(4)} → ${String(countPoints([f.geometry])).padStart(3)} points`,
+    );
   }
 }
 

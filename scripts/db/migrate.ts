@@ -17,10 +17,16 @@ async function main() {
   } else if (command === "create") {
     if (!name) throw new Error("Give the migration a name: npm run db:migration:create -- add_asset_opening_hours");
     const dir = await createMigration(name);
-    console.log(dir ? `Wrote ${dir}/migration.sql — review it, then run npm run db:migrate.` : "schema.prisma matches the migrations: nothing to create.");
+    console.log(
+      dir
+        ? `Wrote ${dir}/migration.sql — review it, then run npm run db:migrate.`
+        : "schema.prisma matches the migrations: nothing to create.",
+    );
   } else if (command === "status") {
     const { inStep, sql } = await pendingSchemaChange();
-    console.log(inStep ? "Migrations and schema.prisma are in step." : `schema.prisma has changes no migration holds:\n${sql}`);
+    console.log(
+      inStep ? "Migrations and schema.prisma are in step." : `schema.prisma has changes no migration holds:\n${sql}`,
+    );
     process.exitCode = inStep ? 0 : 2;
   } else {
     throw new Error(`Unknown command "${command}". Use apply, create <name> or status.`);

@@ -8,7 +8,9 @@ async function main() {
   console.log(`Seeding ${databaseUrl()} …`);
   console.log("  building demo data from prisma/data (real Census/IoD files, synthetic survey and assets)");
   const data = buildDemoData();
-  console.log(`  writing ${data.observations.length} observations, ${data.assets.length} assets, ${data.areas.length} areas`);
+  console.log(
+    `  writing ${data.observations.length} observations, ${data.assets.length} assets, ${data.areas.length} areas`,
+  );
   const db = createDb();
   try {
     const counts = await seedDemoDatabase(db, data);

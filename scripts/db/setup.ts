@@ -14,7 +14,9 @@ export async function setupDatabase(log = console.log) {
     if ((await db.area.count()) === 0) {
       log("Database is empty: seeding the Peterborough demo data (first run) …");
       const counts = await seedDemoDatabase(db, buildDemoData());
-      log(`Seeded ${counts.areas} areas, ${counts.indicators} indicators, ${counts.observations} observations, ${counts.assets} assets.`);
+      log(
+        `Seeded ${counts.areas} areas, ${counts.indicators} indicators, ${counts.observations} observations, ${counts.assets} assets.`,
+      );
     }
   } finally {
     await db.$disconnect();

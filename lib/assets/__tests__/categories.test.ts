@@ -13,7 +13,10 @@ import {
 import { INDICATOR_CATALOGUE } from "@/lib/indicators/catalogue";
 
 test("spaces, groups and other are exactly the categories the indicator definitions name", () => {
-  const keysOfKind = (kind: string) => ASSET_CATEGORIES.filter((c) => c.kind === kind).map((c) => c.key).sort();
+  const keysOfKind = (kind: string) =>
+    ASSET_CATEGORIES.filter((c) => c.kind === kind)
+      .map((c) => c.key)
+      .sort();
   assert.deepEqual(keysOfKind("space"), ["community-centre", "community-hall", "library"]);
   assert.deepEqual(keysOfKind("group"), [
     "food-bank",

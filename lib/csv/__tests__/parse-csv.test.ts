@@ -1,13 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  cell,
-  numberCell,
-  optionalNumberCell,
-  parseCsv,
-  parseCsvRecords,
-  parseCsvRows,
-} from "@/lib/csv/parse-csv";
+import { cell, numberCell, optionalNumberCell, parseCsv, parseCsvRecords, parseCsvRows } from "@/lib/csv/parse-csv";
 
 test("splits simple rows on commas and line feeds", () => {
   assert.deepEqual(parseCsvRows("a,b,c\n1,2,3"), [

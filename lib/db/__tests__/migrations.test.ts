@@ -20,16 +20,24 @@ test("applying migrations records them like prisma migrate deploy, and a second 
     assert.deepEqual(await applyMigrations(file), names);
     assert.deepEqual(await applyMigrations(file), []);
     const db = new Database(file, { readonly: true });
-    const rows = db.prepare("SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name").all() as {
+    const rows = db
+      .prepare("SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name")
+      .all() as {
       migration_name: string;
       finished_at: string | null;
     }[];
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
     db.close();
-    assert.deepEqual(rows.map((r) => r.migration_name), names);
+    assert.deepEqual(
+      rows.map((r) => r.migration_name),
+      names,
+    );
     assert.ok(rows.every((r) => r.finished_at));
     for (const table of ["Area", "Indicator", "Observation", "Asset", "Source"]) {
-      assert.ok(tables.some((t) => t.name === table), `table ${table} exists`);
+      assert.ok(
+        tables.some((t) => t.name === table),
+        `table ${table} exists`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

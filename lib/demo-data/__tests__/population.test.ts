@@ -39,10 +39,13 @@ test("2011 LSOAs get the summed residents of their 2021 children", () => {
     { lsoa11_code: "B", lsoa21_code: "B1", change_code: "S" },
     { lsoa11_code: "B", lsoa21_code: "B2", change_code: "S" },
   ];
-  assert.deepEqual([...lsoa11ResidentsFromLsoa21(residents, lookup)], [
-    ["A", 100],
-    ["B", 130],
-  ]);
+  assert.deepEqual(
+    [...lsoa11ResidentsFromLsoa21(residents, lookup)],
+    [
+      ["A", 100],
+      ["B", 130],
+    ],
+  );
   assert.throws(
     () => lsoa11ResidentsFromLsoa21(residents, [...lookup.slice(0, 2), { ...lookup[2]!, change_code: "M" }]),
     /change code "M"/,
@@ -65,7 +68,9 @@ test("real files: 121 LSOA 2021 and 112 LSOA 2011 populations with the same tota
 
   // Independent check on one LSOA from the raw rows by column position: 25–29 … 60–64 are the
   // 7th to 14th age columns after date, geography, code and total (indices 9…16).
-  const rows = parseCsvRows(fs.readFileSync(path.join(RAW, "nomis-census2021/census2021-ts007a-lsoa_E06000031.csv"), "utf8"));
+  const rows = parseCsvRows(
+    fs.readFileSync(path.join(RAW, "nomis-census2021/census2021-ts007a-lsoa_E06000031.csv"), "utf8"),
+  );
   const header = rows[0]!;
   assert.equal(header[9], "Age: Aged 25 to 29 years");
   assert.equal(header[16], "Age: Aged 60 to 64 years");

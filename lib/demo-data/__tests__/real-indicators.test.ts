@@ -52,7 +52,9 @@ const lsoa11ToWard = new Map(
 );
 const lsoasOfWard21 = (ward: string) => [...lsoa21ToWard].filter(([, w]) => w === ward).map(([lsoa]) => lsoa);
 const lsoasOfWard11 = (ward: string) => [...lsoa11ToWard].filter(([, w]) => w === ward).map(([lsoa]) => lsoa);
-const ts007a = new Map(raw("nomis-census2021/census2021-ts007a-lsoa_E06000031.csv").map((row) => [row["geography code"]!, row]));
+const ts007a = new Map(
+  raw("nomis-census2021/census2021-ts007a-lsoa_E06000031.csv").map((row) => [row["geography code"]!, row]),
+);
 const residents21 = (lsoa: string) => num(ts007a.get(lsoa), "Age: Total");
 
 // Build once, timed: the seed runs it on every setup.
@@ -99,7 +101,10 @@ test("every ward and Peterborough has every indicator and period once, in plausi
       assert.equal(o.lowerCi, null);
       assert.equal(o.upperCi, null);
       assert.equal(o.sampleSize, null);
-      assert.ok(o.value !== null && o.value >= range[0] && o.value <= range[1], `${slug} ${period} ${area} = ${o.value}`);
+      assert.ok(
+        o.value !== null && o.value >= range[0] && o.value <= range[1],
+        `${slug} ${period} ${area} = ${o.value}`,
+      );
       assert.ok(o.numerator !== null && o.denominator !== null && o.denominator > 0);
     }
   }
@@ -107,10 +112,14 @@ test("every ward and Peterborough has every indicator and period once, in plausi
 });
 
 test("Central's unpaid carers equal the sums of its LSOA rows in TS039", () => {
-  const rows = new Map(raw("nomis-census2021/census2021-ts039-lsoa_E06000031.csv").map((r) => [r["geography code"]!, r]));
+  const rows = new Map(
+    raw("nomis-census2021/census2021-ts039-lsoa_E06000031.csv").map((r) => [r["geography code"]!, r]),
+  );
   const lsoas = lsoasOfWard21(CENTRAL);
   assert.ok(lsoas.length >= 2);
-  const total = sum(lsoas.map((l) => num(rows.get(l), "Provision of unpaid care: Total: All usual residents aged 5 and over")));
+  const total = sum(
+    lsoas.map((l) => num(rows.get(l), "Provision of unpaid care: Total: All usual residents aged 5 and over")),
+  );
   // Carers counted a second way: the three top-level bands of hours, not total minus "no care".
   const carers = sum(
     lsoas.map(
@@ -169,8 +178,11 @@ test("Peterborough's population is the TS007a column total, and wards add up to 
 });
 
 test("E01015688 counts in Central for 2021 data and in Fletton and Woodston for 2019 data", () => {
-  const health = new Map(raw("nomis-census2021/census2021-ts037-lsoa_E06000031.csv").map((r) => [r["geography code"]!, r]));
-  const bad = (l: string) => num(health.get(l), "General health: Bad health") + num(health.get(l), "General health: Very bad health");
+  const health = new Map(
+    raw("nomis-census2021/census2021-ts037-lsoa_E06000031.csv").map((r) => [r["geography code"]!, r]),
+  );
+  const bad = (l: string) =>
+    num(health.get(l), "General health: Bad health") + num(health.get(l), "General health: Very bad health");
   const central = lsoasOfWard21(CENTRAL);
   assert.ok(central.includes("E01015688"));
   assert.ok(!lsoasOfWard21(FLETTON_WOODSTON).includes("E01015688"));
@@ -182,7 +194,10 @@ test("E01015688 counts in Central for 2021 data and in Fletton and Woodston for 
   // E01015688 is unchanged between 2011 and 2021, so its 2011 weight is its 2021 residents.
   const weight2019 = (ward: string) => observation("imd-score", "2019", ward).denominator!;
   const otherFletton = lsoasOfWard11(FLETTON_WOODSTON).filter((l) => l !== "E01015688");
-  assert.ok(otherFletton.every((l) => ts007a.has(l)), "the other Fletton and Woodston LSOAs are unchanged too");
+  assert.ok(
+    otherFletton.every((l) => ts007a.has(l)),
+    "the other Fletton and Woodston LSOAs are unchanged too",
+  );
   assert.equal(weight2019(FLETTON_WOODSTON), sum(otherFletton.map(residents21)) + residents21("E01015688"));
 });
 
@@ -218,7 +233,9 @@ test("IMD score 2019 weights 2011 LSOAs by the Census 2021 residents of their 20
 });
 
 test("income deprivation sums numerators over denominators recovered from the published rates", () => {
-  const num25 = new Map(raw("humaniverse-imd/imd2025_england_lsoa21_indicators_E06000031.csv").map((r) => [r.lsoa21_code!, r]));
+  const num25 = new Map(
+    raw("humaniverse-imd/imd2025_england_lsoa21_indicators_E06000031.csv").map((r) => [r.lsoa21_code!, r]),
+  );
   const rate25 = new Map(raw("humaniverse-imd/imd2025_england_lsoa21_E06000031.csv").map((r) => [r.lsoa21_code!, r]));
   const lsoas = lsoasOfWard21(CENTRAL);
   const n = lsoas.map((l) => num(num25.get(l), "income_domain_numerator"));
@@ -231,7 +248,9 @@ test("income deprivation sums numerators over denominators recovered from the pu
   const residents = sum(lsoas.map(residents21));
   assert.ok(Math.abs(sum(d) / residents - 1) < 0.1, `denominator ${sum(d)} vs residents ${residents}`);
 
-  const num19 = new Map(raw("humaniverse-imd/imd2019_england_lsoa11_indicators_E06000031.csv").map((r) => [r.lsoa11_code!, r]));
+  const num19 = new Map(
+    raw("humaniverse-imd/imd2019_england_lsoa11_indicators_E06000031.csv").map((r) => [r.lsoa11_code!, r]),
+  );
   const rate19 = new Map(raw("mysociety-composite-uk-imd/uk_imd_e_E06000031.csv").map((r) => [r.lsoa!, r]));
   const lsoas19 = lsoasOfWard11("E05010808");
   const n19 = lsoas19.map((l) => num(num19.get(l), "income_domain_numerator"));
@@ -240,12 +259,16 @@ test("income deprivation sums numerators over denominators recovered from the pu
 });
 
 test("adult skills weights each LSOA's rate by its residents aged 25–64", () => {
-  const rates = new Map(raw("humaniverse-imd/imd2025_england_lsoa21_indicators_E06000031.csv").map((r) => [r.lsoa21_code!, r]));
+  const rates = new Map(
+    raw("humaniverse-imd/imd2025_england_lsoa21_indicators_E06000031.csv").map((r) => [r.lsoa21_code!, r]),
+  );
   const bands = ["25 to 29", "30 to 34", "35 to 39", "40 to 44", "45 to 49", "50 to 54", "55 to 59", "60 to 64"];
   const working = (l: string) => sum(bands.map((band) => num(ts007a.get(l), `Age: Aged ${band} years`)));
   const lsoas = lsoasOfWard21("E05010822");
   const people = sum(lsoas.map(working));
-  const lacking = sum(lsoas.map((l) => working(l) * num(rates.get(l), "adult_skills_and_english_language_proficiency_indicator")));
+  const lacking = sum(
+    lsoas.map((l) => working(l) * num(rates.get(l), "adult_skills_and_english_language_proficiency_indicator")),
+  );
   const o = observation("adult-skills", "2025", "E05010822");
   assert.equal(o.denominator, people);
   close(o.value, (100 * lacking) / people);
@@ -291,10 +314,21 @@ test("aggregation throws when the lookup lacks an LSOA the data has, or the data
   const wardOf = new Map([["L1", "W1"]]);
   const pair = { numerator: 1, denominator: 2 };
   assert.throws(
-    () => aggregateToAreas(new Map([["L1", pair], ["L2", pair]]), wardOf, { dataFile: "d.csv", lookupFile: "l.csv" }),
+    () =>
+      aggregateToAreas(
+        new Map([
+          ["L1", pair],
+          ["L2", pair],
+        ]),
+        wardOf,
+        { dataFile: "d.csv", lookupFile: "l.csv" },
+      ),
     /l\.csv is missing LSOA L2, which d\.csv has/,
   );
-  const both = new Map([["L1", "W1"], ["L2", "W1"]]);
+  const both = new Map([
+    ["L1", "W1"],
+    ["L2", "W1"],
+  ]);
   assert.throws(
     () => aggregateToAreas(new Map([["L1", pair]]), both, { dataFile: "d.csv", lookupFile: "l.csv" }),
     /d\.csv has no figures for LSOA L2/,
@@ -311,7 +345,10 @@ test("a lookup must name exactly 22 Peterborough wards", () => {
   assert.throws(() => wardLookupFromRows(rows, columns, "x.csv"), /x\.csv: expected 22 wards but found 21/);
   const full = [...rows, { l: "L21", w: WARD_CODES[21]!, la: PETERBOROUGH }];
   assert.equal(wardLookupFromRows(full, columns, "x.csv").size, 22);
-  assert.throws(() => wardLookupFromRows([...full, { l: "L0", w: WARD_CODES[1]!, la: PETERBOROUGH }], columns, "x.csv"), /L0 appears more than once/);
+  assert.throws(
+    () => wardLookupFromRows([...full, { l: "L0", w: WARD_CODES[1]!, la: PETERBOROUGH }], columns, "x.csv"),
+    /L0 appears more than once/,
+  );
 });
 
 test("income deprivation leaves out and reports LSOAs with empty or zero cells", () => {
@@ -348,7 +385,10 @@ test("the build throws a clear error when the ward lookup is missing an LSOA", (
     const lookup = path.join(dir, "geographr-lookups/lsoa21_to_ward24_E06000031.csv");
     const lines = fs.readFileSync(lookup, "utf8").split("\n");
     fs.writeFileSync(lookup, lines.filter((line) => !line.includes('"E01015688"')).join("\n"));
-    assert.throws(() => buildRealIndicatorObservations(dir), /lsoa21_to_ward24_E06000031\.csv is missing LSOA E01015688/);
+    assert.throws(
+      () => buildRealIndicatorObservations(dir),
+      /lsoa21_to_ward24_E06000031\.csv is missing LSOA E01015688/,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

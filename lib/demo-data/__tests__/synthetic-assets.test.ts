@@ -6,11 +6,7 @@ import type { AssetRecord, GeoJsonGeometry, Position } from "@/lib/domain/types"
 import { SOURCE_IDS } from "@/lib/demo-data/sources";
 import { ASSET_CATEGORY_KEYS } from "@/lib/assets/categories";
 import { pointInPolygon } from "@/lib/geography/geometry";
-import {
-  countAssetsPer1000,
-  generateSyntheticAssets,
-  type AssetWardInput,
-} from "@/lib/demo-data/synthetic-assets";
+import { countAssetsPer1000, generateSyntheticAssets, type AssetWardInput } from "@/lib/demo-data/synthetic-assets";
 
 const boundaries = JSON.parse(
   fs.readFileSync(path.join(process.cwd(), "prisma/data/boundaries/wards-E06000031.geojson"), "utf8"),
@@ -48,7 +44,10 @@ test("the register is deterministic for a seed and changes with the seed", () =>
 test("each ward's assets depend only on that ward: dropping a ward leaves the others unchanged", () => {
   const all = generateSyntheticAssets(WARDS);
   const withoutFirst = generateSyntheticAssets(WARDS.slice(1));
-  assert.deepEqual(withoutFirst, all.filter((asset) => asset.areaCode !== WARDS[0]!.code));
+  assert.deepEqual(
+    withoutFirst,
+    all.filter((asset) => asset.areaCode !== WARDS[0]!.code),
+  );
 });
 
 test("every record is flagged synthetic, well formed and has a valid category", () => {
@@ -67,7 +66,10 @@ test("every record is flagged synthetic, well formed and has a valid category", 
   // Serial numbers run 001, 002, ... within each ward.
   for (const ward of WARDS) {
     const serials = assets.filter((a) => a.areaCode === ward.code).map((a) => Number(a.id.slice(-3)));
-    assert.deepEqual(serials, serials.map((_, i) => i + 1));
+    assert.deepEqual(
+      serials,
+      serials.map((_, i) => i + 1),
+    );
   }
 });
 
@@ -85,8 +87,14 @@ test("every ward has between 6 and 20 assets, including somewhere green and a gr
   for (const ward of WARDS) {
     const own = assets.filter((a) => a.areaCode === ward.code);
     assert.ok(own.length >= 6 && own.length <= 20, `${ward.code}: ${own.length}`);
-    assert.ok(own.some((a) => GROUPS.has(a.category)), `${ward.code} has no group`);
-    assert.ok(own.some((a) => a.category === "park"), `${ward.code} has no park`);
+    assert.ok(
+      own.some((a) => GROUPS.has(a.category)),
+      `${ward.code} has no group`,
+    );
+    assert.ok(
+      own.some((a) => a.category === "park"),
+      `${ward.code} has no park`,
+    );
   }
 });
 
@@ -126,7 +134,14 @@ test("a ward too thin to hit at random falls back to its label point", () => {
   // A sliver 1e-9 degrees wide: random points on the 5-decimal grid essentially never land in it.
   const sliver: GeoJsonGeometry = {
     type: "Polygon",
-    coordinates: [[[0, 0], [1, 1], [1, 1 + 2e-9], [0, 0]]],
+    coordinates: [
+      [
+        [0, 0],
+        [1, 1],
+        [1, 1 + 2e-9],
+        [0, 0],
+      ],
+    ],
   };
   const labelPoint: Position = [0.9, 0.9 + 1e-9];
   assert.equal(pointInPolygon(labelPoint, sliver), true);
@@ -138,7 +153,9 @@ test("a ward too thin to hit at random falls back to its label point", () => {
     assert.deepEqual([asset.lon, asset.lat], labelPoint);
   }
   // Without a label point, a point on the surface is found instead.
-  const noLabel = generateSyntheticAssets([{ code: "E05999999", name: "Sliver", geometry: sliver, population: 5_000, imdScore: 20 }]);
+  const noLabel = generateSyntheticAssets([
+    { code: "E05999999", name: "Sliver", geometry: sliver, population: 5_000, imdScore: 20 },
+  ]);
   for (const asset of noLabel) assert.ok(pointInPolygon([asset.lon, asset.lat], sliver));
 });
 
@@ -153,10 +170,38 @@ test("countAssetsPer1000 on a hand-made register", () => {
     ...asset("A", "bandstand", 1), // unknown category: counted in neither indicator
     ...asset("C", "food-bank", 1),
   ];
-  const counts = countAssetsPer1000(assets, new Map([["A", 2_000], ["B", 500], ["C", 4_000]]));
-  assert.deepEqual(counts.get("A"), { population: 2_000, spaces: 3, groups: 3, other: 2, spacesPer1000: 1.5, groupsPer1000: 1.5 });
-  assert.deepEqual(counts.get("B"), { population: 500, spaces: 0, groups: 0, other: 0, spacesPer1000: 0, groupsPer1000: 0 });
-  assert.deepEqual(counts.get("C"), { population: 4_000, spaces: 0, groups: 1, other: 0, spacesPer1000: 0, groupsPer1000: 0.25 });
+  const counts = countAssetsPer1000(
+    assets,
+    new Map([
+      ["A", 2_000],
+      ["B", 500],
+      ["C", 4_000],
+    ]),
+  );
+  assert.deepEqual(counts.get("A"), {
+    population: 2_000,
+    spaces: 3,
+    groups: 3,
+    other: 2,
+    spacesPer1000: 1.5,
+    groupsPer1000: 1.5,
+  });
+  assert.deepEqual(counts.get("B"), {
+    population: 500,
+    spaces: 0,
+    groups: 0,
+    other: 0,
+    spacesPer1000: 0,
+    groupsPer1000: 0,
+  });
+  assert.deepEqual(counts.get("C"), {
+    population: 4_000,
+    spaces: 0,
+    groups: 1,
+    other: 0,
+    spacesPer1000: 0,
+    groupsPer1000: 0.25,
+  });
   assert.deepEqual([...counts.keys()], ["A", "B", "C"]);
   // A plain object works too.
   assert.equal(countAssetsPer1000(assets, { A: 2_000, B: 500, C: 4_000 }).get("A")?.spaces, 3);

@@ -82,7 +82,11 @@ test("the output does not depend on the order of the wards", () => {
 });
 
 test("custom periods are honoured", () => {
-  const rows = generateSyntheticSurvey({ wards: FIXTURE_WARDS.slice(0, 3), laCode: FIXTURE_LA_CODE, periods: ["2030"] });
+  const rows = generateSyntheticSurvey({
+    wards: FIXTURE_WARDS.slice(0, 3),
+    laCode: FIXTURE_LA_CODE,
+    periods: ["2030"],
+  });
   assert.deepEqual([...new Set(rows.map((r) => r.period))], ["2030"]);
   assert.equal(rows.length, SURVEY_SLUGS.length * 4 * GROUPS.length);
 });
@@ -131,8 +135,15 @@ test("age groups partition the respondents: their sample sizes add up to the 'al
       const parts = GROUPS.slice(1).map((g) => find(ROWS, "trust-neighbours", area, period, g));
       if (parts.some((p) => p.suppressed)) continue;
       const all = find(ROWS, "trust-neighbours", area, period, "all");
-      assert.equal(all.sampleSize, parts.reduce((sum, p) => sum + (p.sampleSize ?? 0), 0));
-      near(all.denominator!, parts.reduce((sum, p) => sum + (p.denominator ?? 0), 0), 0.03);
+      assert.equal(
+        all.sampleSize,
+        parts.reduce((sum, p) => sum + (p.sampleSize ?? 0), 0),
+      );
+      near(
+        all.denominator!,
+        parts.reduce((sum, p) => sum + (p.denominator ?? 0), 0),
+        0.03,
+      );
     }
   }
 });
@@ -144,7 +155,10 @@ function near(actual: number, expected: number, tolerance: number, label = ""): 
 test("intervals bracket the value, and values stay on their scale", () => {
   for (const row of ROWS.filter((r) => !r.suppressed)) {
     const { value, lowerCi, upperCi } = row as { value: number; lowerCi: number; upperCi: number };
-    assert.ok(lowerCi <= value && value <= upperCi, `${row.indicatorSlug} ${row.areaCode}: ${lowerCi} ${value} ${upperCi}`);
+    assert.ok(
+      lowerCi <= value && value <= upperCi,
+      `${row.indicatorSlug} ${row.areaCode}: ${lowerCi} ${value} ${upperCi}`,
+    );
     if (row.indicatorSlug === "wellbeing-resilience") {
       assert.ok(value >= 7 && value <= 35);
       assert.equal(row.numerator, null);
@@ -153,14 +167,21 @@ test("intervals bracket the value, and values stay on their scale", () => {
       assert.ok(lowerCi >= 0 && upperCi <= scale);
       // value = numerator / denominator on the indicator's scale (within rounding of the stored counts).
       // Tolerance: value rounded to 0.005, numerator and denominator each to 0.005.
-      near(value, (scale * row.numerator!) / row.denominator!, 0.005 + (scale * 0.01) / row.denominator!, row.indicatorSlug);
+      near(
+        value,
+        (scale * row.numerator!) / row.denominator!,
+        0.005 + (scale * 0.01) / row.denominator!,
+        row.indicatorSlug,
+      );
     }
   }
 });
 
 test("formal volunteering falls with deprivation: r(IMD, 2025 value) < −0.4 across the 22 wards", () => {
-  const pairs = FIXTURE_WARDS.map((ward) => [ward.imdScore, find(ROWS, "formal-volunteering", ward.code, "2025", "all").value])
-    .filter((pair): pair is [number, number] => pair[1] !== null);
+  const pairs = FIXTURE_WARDS.map((ward) => [
+    ward.imdScore,
+    find(ROWS, "formal-volunteering", ward.code, "2025", "all").value,
+  ]).filter((pair): pair is [number, number] => pair[1] !== null);
   assert.ok(pairs.length >= 18);
   const mx = pairs.reduce((s, [x]) => s + x, 0) / pairs.length;
   const my = pairs.reduce((s, [, y]) => s + y, 0) / pairs.length;
@@ -184,8 +205,16 @@ test("the LA row pools its wards' respondents: counts add up, not an average of 
         // Each stored count is rounded to 0.01, so 22 of them can drift by up to 0.11.
         near(la.numerator!, numerator, 0.12, `${slug} ${period} ${group} numerator`);
         near(la.denominator!, denominator, 0.12, `${slug} ${period} ${group} denominator`);
-        near(la.value!, (scaleOf(slug) * numerator) / denominator, 0.005 + (scaleOf(slug) * 0.25) / denominator, `${slug} value`);
-        assert.equal(la.sampleSize, wards.reduce((sum, w) => sum + w.sampleSize!, 0));
+        near(
+          la.value!,
+          (scaleOf(slug) * numerator) / denominator,
+          0.005 + (scaleOf(slug) * 0.25) / denominator,
+          `${slug} value`,
+        );
+        assert.equal(
+          la.sampleSize,
+          wards.reduce((sum, w) => sum + w.sampleSize!, 0),
+        );
         checked++;
       }
     }
@@ -202,7 +231,10 @@ test("survey weights widen intervals beyond the unweighted Wilson interval for t
     const plain = wilsonInterval((row.numerator! / row.denominator!) * n, n);
     const plainWidth = (plain.upper - plain.lower) * scale;
     const weightedWidth = row.upperCi! - row.lowerCi!;
-    assert.ok(weightedWidth > plainWidth + 0.02, `${row.indicatorSlug} ${row.areaCode}: ${weightedWidth} vs ${plainWidth}`);
+    assert.ok(
+      weightedWidth > plainWidth + 0.02,
+      `${row.indicatorSlug} ${row.areaCode}: ${weightedWidth} vs ${plainWidth}`,
+    );
     checked++;
   }
   assert.ok(checked > 4000);
@@ -244,7 +276,8 @@ test("the model's structure shows in the LA rows: age gradients and trends", () 
   // Loneliness rises with deprivation: the most deprived third of wards is lonelier on average.
   const sorted = [...FIXTURE_WARDS].sort((a, b) => a.imdScore - b.imdScore);
   const mean = (codes: string[]) => {
-    const values = codes.flatMap((code) => PERIODS.map((p) => find(ROWS, "chronic-loneliness", code, p, "all").value))
+    const values = codes
+      .flatMap((code) => PERIODS.map((p) => find(ROWS, "chronic-loneliness", code, p, "all").value))
       .filter((v): v is number => v !== null);
     return values.reduce((a, b) => a + b, 0) / values.length;
   };

@@ -14,7 +14,13 @@ import {
 
 function square(x0: number, y0: number, x1: number, y1: number): Position[] {
   // Counter-clockwise, closed.
-  return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+  return [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ];
 }
 const polygon = (...rings: Position[][]): GeoJsonGeometry => ({ type: "Polygon", coordinates: rings });
 
@@ -32,7 +38,12 @@ test("a point inside the outer ring but inside the hole is outside the polygon",
 
 test("winding does not matter (even-odd rule)", () => {
   const reversed = polygon(square(0, 0, 10, 10).reverse(), square(4, 4, 6, 6));
-  for (const p of [[2, 2], [5, 5], [11, 5], [4.5, 9]] as Position[]) {
+  for (const p of [
+    [2, 2],
+    [5, 5],
+    [11, 5],
+    [4.5, 9],
+  ] as Position[]) {
     assert.equal(pointInPolygon(p, reversed), pointInPolygon(p, withHole), `point ${p}`);
   }
 });
@@ -47,7 +58,13 @@ test("a MultiPolygon contains a point when any of its parts does", () => {
 test("a point on a shared edge or corner belongs to exactly one of the adjacent squares", () => {
   // 2 × 2 grid of unit squares sharing edges x = 1 and y = 1 and the corner (1, 1).
   const cells = [square(0, 0, 1, 1), square(1, 0, 2, 1), square(0, 1, 1, 2), square(1, 1, 2, 2)].map((r) => polygon(r));
-  for (const p of [[1, 0.5], [1, 1.5], [0.5, 1], [1.5, 1], [1, 1]] as Position[]) {
+  for (const p of [
+    [1, 0.5],
+    [1, 1.5],
+    [0.5, 1],
+    [1.5, 1],
+    [1, 1],
+  ] as Position[]) {
     const containing = cells.filter((cell) => pointInPolygon(p, cell)).length;
     assert.equal(containing, 1, `point ${p} is in ${containing} cells`);
   }
@@ -70,8 +87,23 @@ test("bounds of one geometry and of several", () => {
 test("ring area is signed by winding and the same for open and closed rings", () => {
   assert.equal(ringArea(square(0, 0, 1, 1)), 1);
   assert.equal(ringArea(square(0, 0, 1, 1).reverse()), -1);
-  assert.equal(ringArea([[0, 0], [4, 0], [0, 3]]), 6);
-  assert.equal(ringArea([[0, 0], [4, 0], [0, 3], [0, 0]]), 6);
+  assert.equal(
+    ringArea([
+      [0, 0],
+      [4, 0],
+      [0, 3],
+    ]),
+    6,
+  );
+  assert.equal(
+    ringArea([
+      [0, 0],
+      [4, 0],
+      [0, 3],
+      [0, 0],
+    ]),
+    6,
+  );
 });
 
 test("geometry area subtracts holes whatever their winding, and adds MultiPolygon parts", () => {
@@ -91,7 +123,15 @@ function assertClose(actual: Position, expected: Position, tolerance = 1e-9) {
 test("centroid of a square, an L shape and a square with an off-centre hole", () => {
   assertClose(polygonCentroid(polygon(square(2, 4, 6, 8))), [4, 6]);
   // L = a 2 × 1 block (centroid 1, 0.5) plus a 1 × 1 block on top of its left half (centroid 0.5, 1.5).
-  const l = polygon([[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]]);
+  const l = polygon([
+    [0, 0],
+    [2, 0],
+    [2, 1],
+    [1, 1],
+    [1, 2],
+    [0, 2],
+    [0, 0],
+  ]);
   assertClose(polygonCentroid(l), [(2 * 1 + 1 * 0.5) / 3, (2 * 0.5 + 1 * 1.5) / 3]);
   // 4 × 4 square (area 16, centroid 2, 2) minus a unit hole centred on (1, 1).
   const holed = polygon(square(0, 0, 4, 4), square(0.5, 0.5, 1.5, 1.5));
@@ -100,7 +140,17 @@ test("centroid of a square, an L shape and a square with an off-centre hole", ()
 
 test("pointOnSurface is inside a U shape whose centroid is not", () => {
   // Bottom bar 3 × 1 plus two arms 1 × 2: centroid (1.5, 9.5 / 7) lies in the notch.
-  const u = polygon([[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]);
+  const u = polygon([
+    [0, 0],
+    [3, 0],
+    [3, 3],
+    [2, 3],
+    [2, 1],
+    [1, 1],
+    [1, 3],
+    [0, 3],
+    [0, 0],
+  ]);
   const centroid = polygonCentroid(u);
   assertClose(centroid, [1.5, 9.5 / 7]);
   assert.equal(pointInPolygon(centroid, u), false);
@@ -119,7 +169,9 @@ test("every ward's ONS label point falls inside its own simplified polygon and i
     geometry: GeoJsonGeometry;
   }[];
   // Label points taken from the raw ONS file, not from the simplified one, so the check is independent.
-  const raw = JSON.parse(fs.readFileSync(RAW, "utf8")).features as { properties: { WD25CD: string; LONG: number; LAT: number } }[];
+  const raw = JSON.parse(fs.readFileSync(RAW, "utf8")).features as {
+    properties: { WD25CD: string; LONG: number; LAT: number };
+  }[];
   assert.equal(wards.length, 22);
   assert.equal(raw.length, 22);
   for (const { properties } of raw) {

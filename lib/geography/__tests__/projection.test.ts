@@ -61,7 +61,11 @@ test("fittedHeight gives a box the projection fills exactly", () => {
 
 const identity: Projection = ([x, y]) => [x, y];
 const square = (x0: number, y0: number, x1: number, y1: number): Position[] => [
-  [x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0],
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
 ];
 
 test("one subpath per ring, closed with Z and without repeating the first point", () => {
@@ -72,7 +76,14 @@ test("one subpath per ring, closed with Z and without repeating the first point"
 });
 
 test("numbers are rounded to the requested decimals, points that round together are merged", () => {
-  const ring: Position[] = [[0.04, -0.04], [1.26, 0], [1.2601, 0.01], [1.26, 2.349], [0, 2], [0.04, -0.04]];
+  const ring: Position[] = [
+    [0.04, -0.04],
+    [1.26, 0],
+    [1.2601, 0.01],
+    [1.26, 2.349],
+    [0, 2],
+    [0.04, -0.04],
+  ];
   const geometry: GeoJsonGeometry = { type: "Polygon", coordinates: [ring] };
   // [1.26, 0] and [1.2601, 0.01] both round to (1.3, 0); -0.04 rounds to -0, written as 0.
   assert.equal(geometryToSvgPath(geometry, identity), "M0,0L1.3,0L1.3,2.3L0,2Z");

@@ -114,8 +114,14 @@ test("topology is preserved: neighbours stay neighbours, borders are shared edge
     }
     return pairs;
   };
-  const before = adjacent(raw.features, raw.features.map((f) => f.properties.WD25CD));
-  const after = adjacent(committed.features, committed.features.map((f) => f.properties.code));
+  const before = adjacent(
+    raw.features,
+    raw.features.map((f) => f.properties.WD25CD),
+  );
+  const after = adjacent(
+    committed.features,
+    committed.features.map((f) => f.properties.code),
+  );
   assert.ok(before.size >= 30, `only ${before.size} neighbour pairs in the raw file?`);
   assert.deepEqual([...after].sort(), [...before].sort());
 
@@ -132,9 +138,27 @@ test("findCrossingSegments catches two wards whose borders cross", () => {
     properties: { code, name: code, labelLon: 0, labelLat: 0 },
     geometry: { type: "Polygon", coordinates: [ring] },
   });
-  const a = ward("A", [[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]);
-  const touching = ward("B", [[2, 0], [4, 0], [4, 2], [2, 2], [2, 0]]);
-  const overlapping = ward("C", [[1, 1], [3, 1], [3, 3], [1, 3], [1, 1]]);
+  const a = ward("A", [
+    [0, 0],
+    [2, 0],
+    [2, 2],
+    [0, 2],
+    [0, 0],
+  ]);
+  const touching = ward("B", [
+    [2, 0],
+    [4, 0],
+    [4, 2],
+    [2, 2],
+    [2, 0],
+  ]);
+  const overlapping = ward("C", [
+    [1, 1],
+    [3, 1],
+    [3, 3],
+    [1, 3],
+    [1, 1],
+  ]);
   assert.equal(findCrossingSegments([a, touching]), null);
   assert.notEqual(findCrossingSegments([a, overlapping]), null);
 });
@@ -143,15 +167,37 @@ test("triangle weights are in square metres at Peterborough's latitude", () => {
   // Right triangle with legs of 0.01° of longitude and 0.01° of latitude at 52.59° N.
   const east = 0.01 * 111_320 * Math.cos((52.59 * Math.PI) / 180);
   const north = 0.01 * 111_320;
-  const area = triangleAreaSquareMetres([[-0.25, 52.59], [-0.24, 52.59], [-0.25, 52.6]]);
+  const area = triangleAreaSquareMetres([
+    [-0.25, 52.59],
+    [-0.24, 52.59],
+    [-0.25, 52.6],
+  ]);
   assert.ok(Math.abs(area - (east * north) / 2) < 1, `${area} vs ${(east * north) / 2}`);
   assert.ok(area > 370_000 && area < 380_000);
 });
 
 test("cleanRing rounds, drops repeats, closes and winds rings", () => {
-  const clockwise: Position[] = [[0, 0], [0, 1.000001], [0, 1], [1, 1], [1, 0]];
+  const clockwise: Position[] = [
+    [0, 0],
+    [0, 1.000001],
+    [0, 1],
+    [1, 1],
+    [1, 0],
+  ];
   const exterior = cleanRing(clockwise, true);
-  assert.deepEqual(exterior, [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]);
+  assert.deepEqual(exterior, [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+    [0, 0],
+  ]);
   const hole = cleanRing(exterior, false);
-  assert.deepEqual(hole, [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]);
+  assert.deepEqual(hole, [
+    [0, 0],
+    [0, 1],
+    [1, 1],
+    [1, 0],
+    [0, 0],
+  ]);
 });
