@@ -26,8 +26,12 @@ if (files.length === 0) {
   console.error("No unit test files found.");
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], {
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "test" },
-});
+const result = spawnSync(
+  process.execPath, // react-server: lets tests import the server-only data modules, as server components do.
+  ["--conditions=react-server", "--import", "tsx", "--test", "--test-reporter=spec", ...files],
+  {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "test" },
+  },
+);
 process.exit(result.status ?? 1);

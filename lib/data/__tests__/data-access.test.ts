@@ -1,0 +1,148 @@
+// The data layer against a real SQLite file: migrated, seeded, then queried as the pages query it.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-pulse-data-"));
+const file = path.join(dir, "test.db");
+process.env.DATABASE_URL = `file:${file}`;
+
+// Imported after DATABASE_URL is set: lib/db/client opens the database named there.
+type Modules = {
+  explorer: typeof import("@/lib/data/explorer");
+  profile: typeof import("@/lib/data/ward-profile");
+  indicators: typeof import("@/lib/data/indicators");
+  seed: typeof import("@/lib/demo-data/seed-demo");
+  client: typeof import("@/lib/db/client");
+};
+let m: Modules;
+
+function tableSnapshot(): Record<string, number> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    const valueSum = db.prepare("SELECT TOTAL(value) AS s FROM Observation").get() as { s: number };
+    return {
+      areas: count("Area"),
+      indicators: count("Indicator"),
+      observations: count("Observation"),
+      assets: count("Asset"),
+      sources: count("Source"),
+      valueSum: Math.round(valueSum.s * 1000),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+before(async () => {
+  const { applyMigrations } = await import("@/lib/db/schema-engine");
+  await applyMigrations(file);
+  m = {
+    explorer: await import("@/lib/data/explorer"),
+    profile: await import("@/lib/data/ward-profile"),
+    indicators: await import("@/lib/data/indicators"),
+    seed: await import("@/lib/demo-data/seed-demo"),
+    client: await import("@/lib/db/client"),
+  };
+  await m.seed.seedDemoDatabase(m.client.db);
+});
+
+after(async () => {
+  await m?.client.db.$disconnect();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("seeding twice leaves exactly the same rows, and keeps rows from other sources", async () => {
+  const { db } = m.client;
+  await db.source.create({
+    data: { id: "council-import-test", title: "Imported", publisher: "A council", licence: "OGL", attribution: "x" },
+  });
+  await db.observation.create({
+    data: {
+      indicatorSlug: "belonging",
+      areaCode: "E05010805",
+      period: "2026",
+      value: 50,
+      sourceId: "council-import-test",
+    },
+  });
+  const first = tableSnapshot();
+  await m.seed.seedDemoDatabase(db);
+  assert.deepEqual(tableSnapshot(), first);
+  assert.equal(await db.observation.count({ where: { sourceId: "council-import-test" } }), 1);
+  await db.observation.deleteMany({ where: { sourceId: "council-import-test" } });
+  await db.source.delete({ where: { id: "council-import-test" } });
+});
+
+test("every synthetic indicator's rows are flagged synthetic, and real ones are not", async () => {
+  const db = new Database(file, { readonly: true });
+  const mismatched = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM Observation o JOIN Indicator i ON i.slug = o.indicatorSlug
+       WHERE o.synthetic != i.synthetic`,
+    )
+    .get() as { n: number };
+  const syntheticSources = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM Observation o JOIN Source s ON s.id = o.sourceId WHERE o.synthetic != s.synthetic`,
+    )
+    .get() as { n: number };
+  db.close();
+  assert.equal(mismatched.n, 0);
+  assert.equal(syntheticSources.n, 0);
+});
+
+test("the explorer view has every ward of Peterborough with the latest period by default", async () => {
+  const view = await m.explorer.getExplorerView("E06000031", "formal-volunteering");
+  assert.ok(view);
+  assert.equal(view.wards.length, 22);
+  assert.deepEqual(view.periods, ["2021", "2022", "2023", "2024", "2025"]);
+  assert.equal(view.period, "2025");
+  assert.equal(view.parent.name, "Peterborough");
+  assert.ok(view.parent.observation?.value);
+  assert.ok(view.wards.every((w) => w.geometry.type === "Polygon" || w.geometry.type === "MultiPolygon"));
+  assert.ok(view.wards.every((w) => w.observation === null || w.observation.period === "2025"));
+  assert.equal(view.indicator.source.synthetic, true);
+});
+
+test("the explorer view is null for an unknown indicator, period or area", async () => {
+  assert.equal(await m.explorer.getExplorerView("E06000031", "no-such-indicator"), null);
+  assert.equal(await m.explorer.getExplorerView("E06000031", "formal-volunteering", "1999"), null);
+  assert.equal(await m.explorer.getExplorerView("E06999999", "formal-volunteering"), null);
+  // A real indicator with one period only.
+  const carers = await m.explorer.getExplorerView("E06000031", "unpaid-carers");
+  assert.deepEqual(carers?.periods, ["2021"]);
+});
+
+test("a ward profile compares every indicator with the local authority in the same period", async () => {
+  const profile = await m.profile.getWardProfile("E05010805");
+  assert.ok(profile);
+  assert.equal(profile.area.name, "Barnack");
+  assert.equal(profile.parent.code, "E06000031");
+  const indicators = await m.indicators.listIndicators();
+  assert.equal(profile.comparisons.length, indicators.length);
+  for (const c of profile.comparisons) {
+    assert.ok(c.ward, `${c.indicator.slug} has a ward figure`);
+    assert.equal(c.parent?.period, c.ward.period, `${c.indicator.slug} compares like with like`);
+  }
+  assert.ok(profile.assets.length > 0);
+  assert.ok(profile.assets.every((a) => a.synthetic));
+});
+
+test("ward profiles are only for wards", async () => {
+  assert.equal(await m.profile.getWardProfile("E06000031"), null);
+  assert.equal(await m.profile.getWardProfile("E05999999"), null);
+});
+
+test("a trend has one point per period for the ward and its local authority", async () => {
+  const trend = await m.profile.getAreaTrend("E05010805", "E06000031", "belonging");
+  assert.deepEqual(
+    trend.map((p) => p.period),
+    ["2021", "2022", "2023", "2024", "2025"],
+  );
+  assert.ok(trend.every((p) => p.parent?.areaCode === "E06000031"));
+});
