@@ -9,21 +9,38 @@ const PERIOD_PATTERN = /^\d{4}(?:\/\d{2})?$/;
 
 const slug = z.string().max(80).regex(SLUG_PATTERN);
 const period = z.string().max(7).regex(PERIOD_PATTERN);
+const areaCode = z.string().regex(AREA_CODE_PATTERN);
+
+/** How the map colours wards: by value classes, or by comparison with the benchmark. */
+export const MAP_MODES = ["value", "compare"] as const;
+export type MapMode = (typeof MAP_MODES)[number];
+export const CLASSIFICATIONS = ["quantile", "equal-interval", "natural-breaks"] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
 
 export const explorerParamsSchema = z.object({
   indicator: slug.optional(),
   period: period.optional(),
+  mode: z.enum(MAP_MODES).optional(),
+  classes: z.enum(CLASSIFICATIONS).optional(),
+  /** The ward the user came from, highlighted in the map and ranking. */
+  from: areaCode.optional(),
 });
 export type ExplorerParams = z.infer<typeof explorerParamsSchema>;
+
+export const indicatorParamsSchema = explorerParamsSchema.pick({ period: true, from: true });
+export type IndicatorParams = z.infer<typeof indicatorParamsSchema>;
 
 export const areaParamsSchema = z.object({ indicator: slug.optional() });
 export type AreaParams = z.infer<typeof areaParamsSchema>;
 
+export const SEARCH_QUERY_MAX = 100;
+export const searchParamsSchema = z.object({ q: z.string().max(SEARCH_QUERY_MAX).optional() });
+
 type RawSearchParams = Record<string, string | string[] | undefined>;
 
 /** Only the first value of a repeated parameter counts; unknown parameters are ignored. */
-function firstValues(raw: RawSearchParams, keys: readonly string[]): Record<string, string | undefined> {
-  const values: Record<string, string | undefined> = {};
+function firstValues(raw: RawSearchParams, keys: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
   for (const key of keys) {
     const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
     if (value !== undefined) values[key] = value;
@@ -31,19 +48,30 @@ function firstValues(raw: RawSearchParams, keys: readonly string[]): Record<stri
   return values;
 }
 
-/** Parsed explorer state, or null when a parameter is malformed (the page answers 404). */
-export function parseExplorerParams(raw: RawSearchParams): ExplorerParams | null {
-  const parsed = explorerParamsSchema.safeParse(firstValues(raw, ["indicator", "period"]));
+function parseWith<T extends z.ZodObject>(schema: T, raw: RawSearchParams): z.infer<T> | null {
+  const parsed = schema.safeParse(firstValues(raw, Object.keys(schema.shape)));
   return parsed.success ? parsed.data : null;
 }
 
-export function parseAreaParams(raw: RawSearchParams): AreaParams | null {
-  const parsed = areaParamsSchema.safeParse(firstValues(raw, ["indicator"]));
-  return parsed.success ? parsed.data : null;
+/** Parsed state, or null when a parameter is malformed (the page answers 404). */
+export const parseExplorerParams = (raw: RawSearchParams): ExplorerParams | null =>
+  parseWith(explorerParamsSchema, raw);
+export const parseIndicatorParams = (raw: RawSearchParams): IndicatorParams | null =>
+  parseWith(indicatorParamsSchema, raw);
+export const parseAreaParams = (raw: RawSearchParams): AreaParams | null => parseWith(areaParamsSchema, raw);
+
+/** The search text, trimmed, or null when it is too long to be a place name. */
+export function parseSearchQuery(raw: RawSearchParams): string | null {
+  const parsed = parseWith(searchParamsSchema, raw);
+  return parsed ? (parsed.q ?? "").trim() : null;
 }
 
 export function isAreaCode(code: string): boolean {
   return AREA_CODE_PATTERN.test(code);
+}
+
+export function isSlug(value: string): boolean {
+  return value.length <= 80 && SLUG_PATTERN.test(value);
 }
 
 function withQuery(path: string, params: Record<string, string | undefined>): string {
@@ -53,10 +81,25 @@ function withQuery(path: string, params: Record<string, string | undefined>): st
   return query ? `${path}?${query}` : path;
 }
 
+/** Default values are left out of links, so the canonical URL of the default view is "/". */
 export function explorerHref(state: ExplorerParams): string {
-  return withQuery("/", { indicator: state.indicator, period: state.period });
+  return withQuery("/", {
+    indicator: state.indicator,
+    period: state.period,
+    mode: state.mode === "value" ? undefined : state.mode,
+    classes: state.classes === "quantile" ? undefined : state.classes,
+    from: state.from,
+  });
+}
+
+export function indicatorHref(slug: string, state: IndicatorParams = {}): string {
+  return withQuery(`/indicators/${slug}`, { period: state.period, from: state.from });
 }
 
 export function areaHref(code: string, state: AreaParams = {}): string {
   return withQuery(`/areas/${code}`, { indicator: state.indicator });
+}
+
+export function searchHref(query: string): string {
+  return withQuery("/search", { q: query });
 }

@@ -32,3 +32,28 @@ test("area codes are ONS GSS codes", () => {
   }
   assert.equal(areaHref("E05010805", { indicator: "belonging" }), "/areas/E05010805?indicator=belonging");
 });
+
+test("the full explorer state round-trips; defaults are left out of links", async () => {
+  const { explorerHref: href, parseExplorerParams: parse } = await import("@/lib/url-state");
+  const state = {
+    indicator: "belonging",
+    period: "2023",
+    mode: "compare" as const,
+    classes: "natural-breaks" as const,
+    from: "E05010807",
+  };
+  const query = Object.fromEntries(new URL(href(state), "http://x").searchParams);
+  assert.deepEqual(parse(query), state);
+  assert.equal(href({ indicator: "belonging", mode: "value", classes: "quantile" }), "/?indicator=belonging");
+  assert.equal(parse({ mode: "satellite" }), null);
+  assert.equal(parse({ classes: "jenks" }), null);
+  assert.equal(parse({ from: "E05010807'--" }), null);
+});
+
+test("search text is trimmed and bounded", async () => {
+  const { parseSearchQuery, searchHref } = await import("@/lib/url-state");
+  assert.equal(parseSearchQuery({ q: "  park " }), "park");
+  assert.equal(parseSearchQuery({}), "");
+  assert.equal(parseSearchQuery({ q: "x".repeat(101) }), null);
+  assert.equal(searchHref("Orton W"), "/search?q=Orton+W");
+});

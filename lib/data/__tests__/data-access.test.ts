@@ -16,6 +16,7 @@ type Modules = {
   profile: typeof import("@/lib/data/ward-profile");
   indicators: typeof import("@/lib/data/indicators");
   seed: typeof import("@/lib/demo-data/seed-demo");
+  search: typeof import("@/lib/data/search");
   client: typeof import("@/lib/db/client");
 };
 let m: Modules;
@@ -46,6 +47,7 @@ before(async () => {
     profile: await import("@/lib/data/ward-profile"),
     indicators: await import("@/lib/data/indicators"),
     seed: await import("@/lib/demo-data/seed-demo"),
+    search: await import("@/lib/data/search"),
     client: await import("@/lib/db/client"),
   };
   await m.seed.seedDemoDatabase(m.client.db);
@@ -145,4 +147,19 @@ test("a trend has one point per period for the ward and its local authority", as
     ["2021", "2022", "2023", "2024", "2025"],
   );
   assert.ok(trend.every((p) => p.parent?.areaCode === "E06000031"));
+});
+
+test("ward search matches parts of names in any case and order, and codes", async () => {
+  const names = async (q: string) => (await m.search.searchWards(q)).map((r) => r.name);
+  assert.deepEqual(await names("orton"), ["Orton Longueville", "Orton Waterville"]);
+  assert.deepEqual(await names("WATER orton"), ["Orton Waterville"]);
+  assert.deepEqual(await names("e05010807"), ["Central"]);
+  // Names starting with the text come before names merely containing it.
+  const fletton = await names("Fletton");
+  assert.ok(fletton.length === 2 && fletton.every((n) => n.startsWith("Fletton")));
+  const and = await names("and");
+  assert.ok(and.includes("Fletton and Stanground") && and.includes("Glinton and Castor"));
+  assert.deepEqual(await names("zzz"), []);
+  assert.deepEqual(await names("   "), []);
+  assert.deepEqual(await names("%"), [], "LIKE wildcards are matched literally");
 });
