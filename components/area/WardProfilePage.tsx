@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { DOMAINS, type Indicator } from "@/lib/domain/types";
-import type { TrendPoint, WardProfile } from "@/lib/data/ward-profile";
+import type { TrendPoint } from "@/lib/data/trends";
+import type { WardProfile } from "@/lib/data/ward-profile";
 import { assetCategoryLabel } from "@/lib/assets/categories";
 import { explorerHref } from "@/lib/url-state";
 import { AssetList } from "@/components/area/AssetList";
 import { IndicatorComparisonTable } from "@/components/area/IndicatorComparisonTable";
-import { LazyTrendChart } from "@/components/charts/LazyTrendChart";
-import { TrendTable } from "@/components/charts/TrendTable";
+import { TrendFigure } from "@/components/charts/TrendFigure";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 
 export function WardProfilePage({
@@ -66,27 +66,7 @@ export function WardProfilePage({
             {selected.title} ({selected.unitLabel}).
           </span>
         </p>
-        {trend.length > 1 ? (
-          <figure>
-            <div className="h-[320px] w-full" data-testid="trend-chart">
-              <LazyTrendChart
-                points={trend.map((p) => ({
-                  period: p.period,
-                  ward: p.ward?.value ?? null,
-                  parent: p.parent?.value ?? null,
-                }))}
-                wardName={area.name}
-                parentName={parent.name}
-                unitLabel={selected.unitLabel}
-                decimals={selected.decimals}
-              />
-            </div>
-            <figcaption className="sr-only">The table below gives the same figures.</figcaption>
-          </figure>
-        ) : (
-          <p>This indicator has one period only, so there is no trend to draw yet.</p>
-        )}
-        <TrendTable points={trend} indicator={selected} wardName={area.name} parentName={parent.name} />
+        <TrendFigure points={trend} indicator={selected} areaName={area.name} benchmarkName={parent.name} />
       </section>
 
       <section aria-labelledby="assets-heading" className="space-y-3">

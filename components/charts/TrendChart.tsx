@@ -1,35 +1,44 @@
 "use client";
-// Trend of one indicator: the ward (solid line, round markers) against its local authority
-// (dashed line, square markers), so the two differ by more than colour. The table beside it
+// Trend of one indicator for an area (solid line, round markers, shaded 95% interval) against
+// its benchmark (dashed line, no fill), so the two differ by more than colour. The table twin
 // (TrendTable) carries the same figures for screen readers and for copying.
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface TrendChartPoint {
   period: string;
-  ward: number | null;
-  parent: number | null;
+  area: number | null;
+  /** The 95% interval as [lower, upper], or null where there is none. */
+  interval: [number, number] | null;
+  benchmark: number | null;
 }
 
-const WARD_COLOUR = "#1d4f91";
-const PARENT_COLOUR = "#505a5f";
+const AREA_COLOUR = "#1d4f91";
+const BAND_COLOUR = "#9ecae1";
+const BENCHMARK_COLOUR = "#505a5f";
 
 export default function TrendChart({
   points,
-  wardName,
-  parentName,
+  areaName,
+  benchmarkName,
   unitLabel,
   decimals,
 }: {
   points: TrendChartPoint[];
-  wardName: string;
-  parentName: string;
+  areaName: string;
+  benchmarkName?: string;
   unitLabel: string;
   decimals: number;
 }) {
-  const format = (value: unknown) => (typeof value === "number" ? value.toFixed(decimals) : "–");
+  const format = (value: unknown) =>
+    Array.isArray(value)
+      ? value.map((v: number) => v.toFixed(decimals)).join(" to ")
+      : typeof value === "number"
+        ? value.toFixed(decimals)
+        : "–";
+  const hasBand = points.some((p) => p.interval);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
+      <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke="#d9d9d9" strokeDasharray="2 4" />
         <XAxis dataKey="period" tick={{ fill: "#0b0c0c" }} />
         <YAxis
@@ -39,28 +48,42 @@ export default function TrendChart({
         />
         <Tooltip formatter={format} />
         <Legend />
+        {hasBand && (
+          <Area
+            className="trend-interval"
+            name={`${areaName}: 95% interval`}
+            dataKey="interval"
+            stroke="none"
+            fill={BAND_COLOUR}
+            fillOpacity={0.6}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+        )}
         <Line
-          className="trend-ward"
-          name={wardName}
-          dataKey="ward"
-          stroke={WARD_COLOUR}
+          className="trend-area"
+          name={areaName}
+          dataKey="area"
+          stroke={AREA_COLOUR}
           strokeWidth={3}
-          dot={{ r: 4, fill: WARD_COLOUR, className: "trend-ward-dot" }}
+          dot={{ r: 4, fill: AREA_COLOUR, className: "trend-area-dot" }}
           isAnimationActive={false}
           connectNulls={false}
         />
-        <Line
-          className="trend-parent"
-          name={parentName}
-          dataKey="parent"
-          stroke={PARENT_COLOUR}
-          strokeWidth={2}
-          strokeDasharray="6 4"
-          dot={{ r: 3, fill: PARENT_COLOUR, strokeWidth: 0, className: "trend-parent-dot" }}
-          isAnimationActive={false}
-          connectNulls={false}
-        />
-      </LineChart>
+        {benchmarkName && (
+          <Line
+            className="trend-benchmark"
+            name={benchmarkName}
+            dataKey="benchmark"
+            stroke={BENCHMARK_COLOUR}
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            dot={{ r: 3, fill: BENCHMARK_COLOUR, strokeWidth: 0, className: "trend-benchmark-dot" }}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+        )}
+      </ComposedChart>
     </ResponsiveContainer>
   );
 }

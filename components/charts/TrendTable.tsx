@@ -1,5 +1,5 @@
 import type { Indicator } from "@/lib/domain/types";
-import type { TrendPoint } from "@/lib/data/ward-profile";
+import type { TrendPoint } from "@/lib/data/trends";
 import { formatInterval, formatValue } from "@/lib/indicators/format";
 import { ScrollableTable } from "@/components/layout/ScrollableTable";
 
@@ -7,20 +7,21 @@ import { ScrollableTable } from "@/components/layout/ScrollableTable";
 export function TrendTable({
   points,
   indicator,
-  wardName,
-  parentName,
+  areaName,
+  benchmarkName,
 }: {
   points: TrendPoint[];
   indicator: Indicator;
-  wardName: string;
-  parentName: string;
+  areaName: string;
+  benchmarkName?: string;
 }) {
-  const showSample = points.some((p) => p.ward?.sampleSize !== null && p.ward?.sampleSize !== undefined);
+  const showSample = points.some((p) => p.area?.sampleSize !== null && p.area?.sampleSize !== undefined);
   return (
     <ScrollableTable label={`${indicator.shortTitle} by period (table)`}>
       <table className="w-full border-collapse text-sm" data-testid="trend-table">
         <caption className="mb-1 text-left font-semibold">
-          {indicator.shortTitle}: {wardName} and {parentName} by period
+          {indicator.shortTitle}: {areaName}
+          {benchmarkName ? ` and ${benchmarkName}` : ""} by period
         </caption>
         <thead>
           <tr className="border-b-2 border-black text-left">
@@ -28,7 +29,7 @@ export function TrendTable({
               Period
             </th>
             <th scope="col" className="py-1 pr-2 text-right">
-              {wardName}
+              {areaName}
             </th>
             <th scope="col" className="py-1 pr-2">
               95% interval
@@ -38,25 +39,29 @@ export function TrendTable({
                 Respondents
               </th>
             )}
-            <th scope="col" className="py-1 pr-2 text-right">
-              {parentName}
-            </th>
+            {benchmarkName && (
+              <th scope="col" className="py-1 pr-2 text-right">
+                {benchmarkName}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
-          {points.map(({ period, ward, parent }) => (
+          {points.map(({ period, area, benchmark }) => (
             <tr key={period} className="border-b border-gray-300">
               <th scope="row" className="py-1 pr-2 text-left font-normal">
                 {period}
               </th>
               <td className="py-1 pr-2 text-right tabular-nums">
-                {ward?.suppressed ? "Suppressed" : formatValue(ward?.value, indicator)}
+                {area?.suppressed ? "Suppressed" : formatValue(area?.value, indicator)}
               </td>
               <td className="py-1 pr-2 tabular-nums">
-                {formatInterval(ward?.lowerCi ?? null, ward?.upperCi ?? null, indicator) ?? "–"}
+                {formatInterval(area?.lowerCi ?? null, area?.upperCi ?? null, indicator) ?? "–"}
               </td>
-              {showSample && <td className="py-1 pr-2 text-right tabular-nums">{ward?.sampleSize ?? "–"}</td>}
-              <td className="py-1 pr-2 text-right tabular-nums">{formatValue(parent?.value, indicator)}</td>
+              {showSample && <td className="py-1 pr-2 text-right tabular-nums">{area?.sampleSize ?? "–"}</td>}
+              {benchmarkName && (
+                <td className="py-1 pr-2 text-right tabular-nums">{formatValue(benchmark?.value, indicator)}</td>
+              )}
             </tr>
           ))}
         </tbody>

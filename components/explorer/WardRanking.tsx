@@ -18,11 +18,14 @@ export function WardRanking({
   indicator,
   parentName,
   parentValue,
+  highlight,
 }: {
   ranked: RankedArea<RankingRow>[];
   indicator: Indicator;
   parentName: string;
   parentValue: number | null;
+  /** The ward the user came from: marked in words and with a background, not by colour alone. */
+  highlight?: string;
 }) {
   const max = Math.max(...ranked.map((r) => r.item.value ?? 0), parentValue ?? 0);
   const hasIntervals = ranked.some(
@@ -59,13 +62,15 @@ export function WardRanking({
         {ranked.map(({ rank, item }) => (
           <tr
             key={item.areaCode}
-            className="border-b border-gray-300"
+            className={`border-b border-gray-300 ${item.areaCode === highlight ? "bg-[#fff7bf] font-semibold" : ""}`}
+            aria-current={item.areaCode === highlight ? "true" : undefined}
             data-area-code={item.areaCode}
             data-value={item.value ?? ""}
           >
             <td className="py-1 pr-2">{rank ?? "–"}</td>
             <th scope="row" className="py-1 pr-2 text-left font-normal">
               <Link href={areaHref(item.areaCode, { indicator: indicator.slug })}>{item.areaName}</Link>
+              {item.areaCode === highlight && <span className="ml-1 text-xs">(the ward you came from)</span>}
             </th>
             <td className="py-1 pr-2 text-right tabular-nums">
               {item.suppressed ? "Suppressed" : formatValue(item.value, indicator)}

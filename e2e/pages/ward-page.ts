@@ -20,7 +20,7 @@ export class WardPage {
 
   /** The markers of the ward's own line in the trend chart. */
   wardLinePoints(): Locator {
-    return this.trendChart.locator("circle.trend-ward-dot");
+    return this.trendChart.locator("circle.trend-area-dot");
   }
 
   async expectLoaded(name: string) {

@@ -13,12 +13,6 @@ export interface IndicatorComparison {
   parent: Observation | null;
 }
 
-export interface TrendPoint {
-  period: string;
-  ward: Observation | null;
-  parent: Observation | null;
-}
-
 export interface WardProfile {
   area: { code: AreaCode; name: string; population: number | null; geometry: GeoJsonGeometry | null };
   parent: { code: AreaCode; name: string };
@@ -69,18 +63,4 @@ export async function getWardProfile(code: AreaCode): Promise<WardProfile | null
     comparisons,
     assets,
   };
-}
-
-/** One indicator over time for a ward and its local authority, oldest first. */
-export async function getAreaTrend(code: AreaCode, parentCode: AreaCode, slug: string): Promise<TrendPoint[]> {
-  const rows = await db.observation.findMany({
-    where: { indicatorSlug: slug, group: "all", areaCode: { in: [code, parentCode] } },
-    orderBy: { period: "asc" },
-  });
-  const periods = [...new Set(rows.map((row) => row.period))];
-  return periods.map((period) => {
-    const ward = rows.find((row) => row.period === period && row.areaCode === code);
-    const parent = rows.find((row) => row.period === period && row.areaCode === parentCode);
-    return { period, ward: ward ? toObservation(ward) : null, parent: parent ? toObservation(parent) : null };
-  });
 }

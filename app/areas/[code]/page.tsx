@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { WardProfilePage } from "@/components/area/WardProfilePage";
-import { getAreaTrend, getWardProfile } from "@/lib/data/ward-profile";
+import { getAreaTrend } from "@/lib/data/trends";
+import { getWardProfile } from "@/lib/data/ward-profile";
 import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
 import { isAreaCode, parseAreaParams } from "@/lib/url-state";
 

@@ -17,6 +17,7 @@ type Modules = {
   indicators: typeof import("@/lib/data/indicators");
   seed: typeof import("@/lib/demo-data/seed-demo");
   search: typeof import("@/lib/data/search");
+  trends: typeof import("@/lib/data/trends");
   client: typeof import("@/lib/db/client");
 };
 let m: Modules;
@@ -48,6 +49,7 @@ before(async () => {
     indicators: await import("@/lib/data/indicators"),
     seed: await import("@/lib/demo-data/seed-demo"),
     search: await import("@/lib/data/search"),
+    trends: await import("@/lib/data/trends"),
     client: await import("@/lib/db/client"),
   };
   await m.seed.seedDemoDatabase(m.client.db);
@@ -141,12 +143,12 @@ test("ward profiles are only for wards", async () => {
 });
 
 test("a trend has one point per period for the ward and its local authority", async () => {
-  const trend = await m.profile.getAreaTrend("E05010805", "E06000031", "belonging");
+  const trend = await m.trends.getAreaTrend("E05010805", "E06000031", "belonging");
   assert.deepEqual(
     trend.map((p) => p.period),
     ["2021", "2022", "2023", "2024", "2025"],
   );
-  assert.ok(trend.every((p) => p.parent?.areaCode === "E06000031"));
+  assert.ok(trend.every((p) => p.area?.areaCode === "E05010805" && p.benchmark?.areaCode === "E06000031"));
 });
 
 test("ward search matches parts of names in any case and order, and codes", async () => {

@@ -1,0 +1,127 @@
+import Link from "next/link";
+import type { ExplorerView } from "@/lib/data/explorer";
+import type { TrendPoint } from "@/lib/data/trends";
+import { DOMAIN_INFO } from "@/lib/indicators/domains";
+import { polarityPhrase } from "@/lib/indicators/classify";
+import { formatValue } from "@/lib/indicators/format";
+import { rankAreasByIndicator } from "@/lib/indicators/ranking";
+import { explorerHref, indicatorHref } from "@/lib/url-state";
+import { TrendFigure } from "@/components/charts/TrendFigure";
+import { WardRanking, type RankingRow } from "@/components/explorer/WardRanking";
+import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
+
+/** Everything about one indicator: what it means, where it comes from, how it varies and changes. */
+export function IndicatorProfilePage({
+  view,
+  trend,
+  highlight,
+}: {
+  view: ExplorerView;
+  trend: TrendPoint[];
+  highlight?: string;
+}) {
+  const { indicator, period, periods, parent, wards } = view;
+  const { source } = indicator;
+  const ranked = rankAreasByIndicator<RankingRow>(
+    wards.map((w) => ({
+      areaCode: w.code,
+      areaName: w.name,
+      value: w.observation?.value ?? null,
+      suppressed: w.observation?.suppressed ?? false,
+      observation: w.observation,
+    })),
+  );
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <p className="text-sm font-semibold uppercase tracking-wide text-[var(--color-muted)]">
+          {DOMAIN_INFO[indicator.domain].title} indicator
+        </p>
+        <h1 className="text-2xl font-bold sm:text-3xl">{indicator.title}</h1>
+        <p className="flex flex-wrap items-center gap-2">
+          {indicator.synthetic && <SyntheticFlag />}
+          <span>
+            {indicator.unitLabel}. {polarityPhrase(indicator.polarity)}.
+          </span>
+        </p>
+        <p>
+          <Link href={explorerHref({ indicator: indicator.slug, period })}>See it on the map of {parent.name}</Link>
+        </p>
+      </div>
+
+      <section aria-labelledby="definition-heading" className="max-w-3xl space-y-2">
+        <h2 id="definition-heading" className="text-xl font-bold">
+          What it measures
+        </h2>
+        <p>{indicator.description}</p>
+        <h3 className="font-bold">Why it matters for active citizenship</h3>
+        <p>{indicator.whyItMatters}</p>
+        <h3 className="font-bold">Method</h3>
+        <p>{indicator.method}</p>
+        {indicator.caveats && (
+          <>
+            <h3 className="font-bold">Caveats</h3>
+            <p>{indicator.caveats}</p>
+          </>
+        )}
+        <h3 className="font-bold">Source and licence</h3>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="indicator-source">
+          <dt className="font-semibold">Source</dt>
+          <dd>{source.title}</dd>
+          <dt className="font-semibold">Publisher</dt>
+          <dd>{source.publisher}</dd>
+          {source.vintage && (
+            <>
+              <dt className="font-semibold">Vintage</dt>
+              <dd>{source.vintage}</dd>
+            </>
+          )}
+          <dt className="font-semibold">Licence</dt>
+          <dd>{source.licence}</dd>
+          <dt className="font-semibold">Attribution</dt>
+          <dd>{source.attribution}</dd>
+          <dt className="font-semibold">Synthetic</dt>
+          <dd>{indicator.synthetic ? "Yes: illustrative, generated data" : "No: published statistics"}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="distribution-heading" className="space-y-3">
+        <h2 id="distribution-heading" className="text-xl font-bold">
+          Across {parent.name}’s wards, {period}
+        </h2>
+        {periods.length > 1 && (
+          <nav aria-label="Periods" className="flex flex-wrap gap-2 text-sm no-print">
+            {periods.map((p) =>
+              p === period ? (
+                <span key={p} aria-current="page" className="rounded bg-black px-2 py-0.5 font-semibold text-white">
+                  {p}
+                </span>
+              ) : (
+                <Link key={p} href={indicatorHref(indicator.slug, { period: p, from: highlight })}>
+                  {p}
+                </Link>
+              ),
+            )}
+          </nav>
+        )}
+        <p>
+          {parent.name}: <strong>{formatValue(parent.observation?.value, indicator)}</strong>.
+        </p>
+        <WardRanking
+          ranked={ranked}
+          indicator={indicator}
+          parentName={parent.name}
+          parentValue={parent.observation?.value ?? null}
+          highlight={highlight}
+        />
+      </section>
+
+      <section aria-labelledby="trend-heading" className="space-y-3">
+        <h2 id="trend-heading" className="text-xl font-bold">
+          {parent.name} over time
+        </h2>
+        <TrendFigure points={trend} indicator={indicator} areaName={parent.name} />
+      </section>
+    </div>
+  );
+}
