@@ -39,7 +39,6 @@ export function ExplorerPage({ view, indicators }: { view: ExplorerView; indicat
     return {
       code: ward.code,
       name: ward.name,
-      geometry: ward.geometry,
       fill,
       state,
       label: `${ward.name}: ${figure}${rank ? ` (rank ${rank} of ${ranked.length}, lowest first)` : ""}`,
@@ -87,7 +86,11 @@ export function ExplorerPage({ view, indicators }: { view: ExplorerView; indicat
           </a>
           <figure>
             <div className="h-[420px] w-full border border-gray-400" data-testid="map">
-              <LazyChoroplethMap areas={mapAreas} title={`${indicator.shortTitle}, ${period}`} />
+              <LazyChoroplethMap
+                areas={mapAreas}
+                title={`${indicator.shortTitle}, ${period}`}
+                boundariesUrl={`/api/v1/boundaries/${parent.code}`}
+              />
             </div>
             <figcaption className="mt-2 text-sm text-[var(--color-muted)]">
               Ward boundaries: ONS, OGL v3.0; contains OS data © Crown copyright and database right 2025. Select a ward

@@ -1,29 +1,80 @@
 "use client";
 // The interactive choropleth: Leaflet without any tile layer (no third-party requests).
+// Boundaries come as TopoJSON from this site's API; colours and labels come from the server.
 // Each ward is a focusable link: Tab reaches it, Enter opens its page, hover or focus shows its figure.
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import L from "leaflet";
 import { GeoJSON, MapContainer } from "react-leaflet";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { Topology } from "topojson-specification";
 import "leaflet/dist/leaflet.css";
+import { fromTopoJson, type BoundaryArea } from "@/lib/geography/boundary-topology";
 import type { MapArea } from "@/components/map/types";
 
 type AreaFeature = Feature<Geometry, MapArea>;
 
-export default function ChoroplethMap({ areas, title }: { areas: MapArea[]; title: string }) {
+export default function ChoroplethMap({
+  areas,
+  title,
+  boundariesUrl,
+}: {
+  areas: MapArea[];
+  title: string;
+  boundariesUrl: string;
+}) {
   const router = useRouter();
-  const collection = useMemo<FeatureCollection<Geometry, MapArea>>(
-    () => ({
+  const [boundaries, setBoundaries] = useState<BoundaryArea[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    fetch(boundariesUrl)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((topology: Topology) => !cancelled && setBoundaries(fromTopoJson(topology)))
+      .catch(() => !cancelled && setFailed(true));
+    return () => {
+      cancelled = true;
+    };
+  }, [boundariesUrl]);
+
+  const collection = useMemo<FeatureCollection<Geometry, MapArea> | null>(() => {
+    if (!boundaries) return null;
+    const byCode = new Map(areas.map((area) => [area.code, area]));
+    return {
       type: "FeatureCollection",
-      features: areas.map((area) => ({ type: "Feature", properties: area, geometry: area.geometry })),
-    }),
-    [areas],
-  );
+      features: boundaries.flatMap((b) => {
+        const area = byCode.get(b.code);
+        return area ? [{ type: "Feature" as const, properties: area, geometry: b.geometry }] : [];
+      }),
+    };
+  }, [areas, boundaries]);
+
+  if (failed) {
+    return (
+      <p role="status" className="p-4">
+        The interactive map could not load. Every figure is in the table of wards.
+      </p>
+    );
+  }
+  if (!collection) return <p className="p-4 text-sm text-[var(--color-muted)]">Loading the map…</p>;
+  return <LeafletChoropleth collection={collection} title={title} onOpen={(href) => router.push(href)} />;
+}
+
+function LeafletChoropleth({
+  collection,
+  title,
+  onOpen,
+}: {
+  collection: FeatureCollection<Geometry, MapArea>;
+  title: string;
+  onOpen: (href: string) => void;
+}) {
   const bounds = useMemo(() => L.geoJSON(collection).getBounds(), [collection]);
   // GeoJSON layers are immutable in react-leaflet: a new key redraws when the data changes.
-  const dataKey = useMemo(() => areas.map((a) => `${a.code}:${a.fill}:${a.state}`).join("|"), [areas]);
-
+  const dataKey = collection.features
+    .map((f) => `${f.properties.code}:${f.properties.fill}:${f.properties.state}:${f.properties.highlighted}`)
+    .join("|");
   return (
     <MapContainer
       bounds={bounds}
@@ -32,7 +83,7 @@ export default function ChoroplethMap({ areas, title }: { areas: MapArea[]; titl
       zoomSnap={0.25}
       attributionControl={false}
       className="h-full w-full"
-      aria-label={`Map: ${title}`}
+      aria-label={`Interactive map: ${title}`}
     >
       <GeoJSON
         key={dataKey}
@@ -44,15 +95,15 @@ export default function ChoroplethMap({ areas, title }: { areas: MapArea[]; titl
             fillColor: area.fill,
             fillOpacity: 1,
             color: "#0b0c0c",
-            weight: 1,
-            // Suppressed areas get a dashed outline as well as their own fill, so colour is not the only signal.
+            weight: area.highlighted ? 4 : 1,
+            // Suppressed areas get a dashed outline as well as their own fill: colour is not the only signal.
             dashArray: area.state === "suppressed" ? "4 3" : undefined,
           };
         }}
         onEachFeature={(feature, layer) => {
           const area = (feature as AreaFeature).properties;
           layer.bindTooltip(area.label, { sticky: true });
-          layer.on("click", () => router.push(area.href));
+          layer.on("click", () => onOpen(area.href));
           layer.on("add", () => {
             const path = (layer as L.Path).getElement() as SVGElement | undefined;
             if (!path) return;
@@ -63,7 +114,7 @@ export default function ChoroplethMap({ areas, title }: { areas: MapArea[]; titl
             path.addEventListener("focus", () => layer.openTooltip());
             path.addEventListener("blur", () => layer.closeTooltip());
             path.addEventListener("keydown", (event) => {
-              if (event.key === "Enter") router.push(area.href);
+              if (event.key === "Enter") onOpen(area.href);
             });
           });
         }}
