@@ -143,7 +143,13 @@ function finite(value: number | null | undefined): value is number {
 
 function hasProportionCounts(point: TrendInputPoint): boolean {
   const { numerator, denominator } = point;
-  return finite(numerator) && finite(denominator) && denominator > 0 && numerator >= 0 && numerator <= denominator * (1 + 1e-9);
+  return (
+    finite(numerator) &&
+    finite(denominator) &&
+    denominator > 0 &&
+    numerator >= 0 &&
+    numerator <= denominator * (1 + 1e-9)
+  );
 }
 
 function hasInterval(point: TrendInputPoint): boolean {
@@ -190,9 +196,10 @@ export function effectiveSampleSizeFromWilson(p: number, lower: number, upper: n
  * χ² = N·(N·Σxᵢtᵢ − X·Σnᵢtᵢ)² / [X·(N − X)·(N·Σnᵢtᵢ² − (Σnᵢtᵢ)²)], with N = Σnᵢ, X = Σxᵢ.
  * Returns the statistic and the sign of N·Σxt − X·Σnt (the direction of the weighted slope).
  */
-export function chiSquaredForTrend(
-  rows: { successes: number; trials: number; score: number }[],
-): { statistic: number; slopeSign: number } {
+export function chiSquaredForTrend(rows: { successes: number; trials: number; score: number }[]): {
+  statistic: number;
+  slopeSign: number;
+} {
   let N = 0;
   let X = 0;
   let sumNT = 0;
@@ -334,7 +341,13 @@ export function recentTrend(
 
   const used = usable.slice(-TREND_POINTS);
   const outcome = useProportions
-    ? proportionTest(used, valueScale(used.map(({ point }) => point), options.unit))
+    ? proportionTest(
+        used,
+        valueScale(
+          used.map(({ point }) => point),
+          options.unit,
+        ),
+      )
     : meanTest(used);
   const pValue = chiSquaredUpperTail(outcome.statistic, 1);
   const periodsUsed = used.map(({ point }) => point.period);
@@ -363,7 +376,7 @@ export function recentTrend(
       : (direction === "increasing") === (polarity === "higher-better")
         ? "improving"
         : "worsening";
-  const verdict = rating === "not-rated" ? "" : `, and ${rating}`;
+  const verdict = rating === "not-rated" ? "" : ` and ${rating}`;
   return {
     ...base,
     direction,

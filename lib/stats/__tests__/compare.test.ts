@@ -13,7 +13,10 @@ const area = (value: number | null, lowerCi: number | null, upperCi: number | nu
 test("an interval wholly above the benchmark value is higher; polarity decides better or worse", () => {
   const above = area(35, 29, 41);
   assert.deepEqual(
-    [compareWithBenchmark(above, benchmark, "higher-better").significance, compareWithBenchmark(above, benchmark, "higher-better").rating],
+    [
+      compareWithBenchmark(above, benchmark, "higher-better").significance,
+      compareWithBenchmark(above, benchmark, "higher-better").rating,
+    ],
     ["higher", "better"],
   );
   assert.equal(compareWithBenchmark(above, benchmark, "lower-better").rating, "worse");
@@ -54,7 +57,11 @@ test("suppressed, missing and interval-less figures are not compared, with a rea
   assert.equal(suppressed.significance, "not-compared");
   assert.match(suppressed.reason, /suppressed/);
 
-  const census = compareWithBenchmark(area(5.1, null, null), { value: 4.2, lowerCi: null, upperCi: null }, "lower-better");
+  const census = compareWithBenchmark(
+    area(5.1, null, null),
+    { value: 4.2, lowerCi: null, upperCi: null },
+    "lower-better",
+  );
   assert.equal(census.rating, "not-compared");
   assert.match(census.reason, /no confidence interval/i);
 
