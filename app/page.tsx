@@ -4,6 +4,7 @@ import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
 import { listIndicators } from "@/lib/data/indicators";
 import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
+import { DEFAULT_CLASSIFICATION_METHOD } from "@/lib/indicators/classify";
 import { parseExplorerParams } from "@/lib/url-state";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -16,5 +17,16 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
     listIndicators(),
   ]);
   if (!view) notFound();
-  return <ExplorerPage view={view} indicators={indicators} />;
+  return (
+    <ExplorerPage
+      view={view}
+      indicators={indicators}
+      state={{
+        mode: params.mode ?? "value",
+        method: params.classes ?? DEFAULT_CLASSIFICATION_METHOD,
+        from: params.from,
+        sort: params.sort ?? "lowest",
+      }}
+    />
+  );
 }

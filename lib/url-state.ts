@@ -1,6 +1,11 @@
 // The one module that owns URL state: which query parameters exist, how they are validated,
 // and how links are built. Pages parse with these functions; components link with them.
 import { z } from "zod";
+import {
+  DEFAULT_CLASSIFICATION_METHOD,
+  isClassificationMethod,
+  type ClassificationMethod,
+} from "@/lib/indicators/classify";
 
 /** ONS GSS codes: a letter for the nation and eight digits (E05010805, E06000031). */
 export const AREA_CODE_PATTERN = /^[EWSNK]\d{8}$/;
@@ -14,16 +19,22 @@ const areaCode = z.string().regex(AREA_CODE_PATTERN);
 /** How the map colours wards: by value classes, or by comparison with the benchmark. */
 export const MAP_MODES = ["value", "compare"] as const;
 export type MapMode = (typeof MAP_MODES)[number];
-export const CLASSIFICATIONS = ["quantile", "equal-interval", "natural-breaks"] as const;
-export type Classification = (typeof CLASSIFICATIONS)[number];
+/** Orders of the table of wards: lowest value first (the default), highest first, or by name. */
+export const TABLE_SORTS = ["lowest", "highest", "name"] as const;
+export type TableSort = (typeof TABLE_SORTS)[number];
 
 export const explorerParamsSchema = z.object({
   indicator: slug.optional(),
   period: period.optional(),
   mode: z.enum(MAP_MODES).optional(),
-  classes: z.enum(CLASSIFICATIONS).optional(),
+  classes: z
+    .string()
+    .refine(isClassificationMethod)
+    .transform((value) => value as ClassificationMethod)
+    .optional(),
   /** The ward the user came from, highlighted in the map and ranking. */
   from: areaCode.optional(),
+  sort: z.enum(TABLE_SORTS).optional(),
 });
 export type ExplorerParams = z.infer<typeof explorerParamsSchema>;
 
@@ -87,8 +98,9 @@ export function explorerHref(state: ExplorerParams): string {
     indicator: state.indicator,
     period: state.period,
     mode: state.mode === "value" ? undefined : state.mode,
-    classes: state.classes === "quantile" ? undefined : state.classes,
+    classes: state.classes === DEFAULT_CLASSIFICATION_METHOD ? undefined : state.classes,
     from: state.from,
+    sort: state.sort === "lowest" ? undefined : state.sort,
   });
 }
 

@@ -2,20 +2,46 @@ import Link from "next/link";
 import type { Indicator } from "@/lib/domain/types";
 import type { ExplorerView } from "@/lib/data/explorer";
 import { buildChoropleth } from "@/lib/indicators/choropleth";
-import { NO_DATA_COLOUR } from "@/lib/indicators/classify";
+import type { ClassificationMethod } from "@/lib/indicators/classify";
 import { DOMAIN_INFO } from "@/lib/indicators/domains";
-import { formatValue } from "@/lib/indicators/format";
+import { formatInterval, formatValue } from "@/lib/indicators/format";
 import { rankAreasByIndicator } from "@/lib/indicators/ranking";
-import { areaHref } from "@/lib/url-state";
+import { areaHref, explorerHref, indicatorHref, type MapMode, type TableSort } from "@/lib/url-state";
 import { IndicatorPicker } from "@/components/explorer/IndicatorPicker";
 import { WardRanking, type RankingRow } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { LazyChoroplethMap } from "@/components/map/LazyChoroplethMap";
 import { MapLegend } from "@/components/map/MapLegend";
+import { StaticChoropleth } from "@/components/map/StaticChoropleth";
 import type { MapArea } from "@/components/map/types";
 
-export function ExplorerPage({ view, indicators }: { view: ExplorerView; indicators: Indicator[] }) {
+export interface ExplorerState {
+  sort: TableSort;
+  mode: MapMode;
+  method: ClassificationMethod;
+  /** The ward the user came from, highlighted. */
+  from?: string;
+}
+
+export function ExplorerPage({
+  view,
+  indicators,
+  state,
+}: {
+  view: ExplorerView;
+  indicators: Indicator[];
+  state: ExplorerState;
+}) {
   const { indicator, period, parent, wards } = view;
+  const choropleth = buildChoropleth({
+    areas: wards,
+    indicator,
+    mode: state.mode,
+    method: state.method,
+    benchmark: parent.observation,
+    benchmarkName: parent.name,
+  });
+  const comparisonOf = new Map(choropleth.areas.map((a) => [a.code, a]));
   const ranked = rankAreasByIndicator<RankingRow>(
     wards.map((ward) => ({
       areaCode: ward.code,
@@ -23,29 +49,39 @@ export function ExplorerPage({ view, indicators }: { view: ExplorerView; indicat
       value: ward.observation?.value ?? null,
       suppressed: ward.observation?.suppressed ?? false,
       observation: ward.observation,
+      comparison: comparisonOf.get(ward.code)!,
     })),
   );
   const rankOf = new Map(ranked.map((r) => [r.item.areaCode, r.rank]));
-  const choropleth = buildChoropleth(wards, indicator);
-  const mapAreas: MapArea[] = wards.map((ward, i) => {
-    const { fill, state } = choropleth.areas[i]!;
+  const mapAreas: (MapArea & { geometry: (typeof wards)[number]["geometry"] })[] = wards.map((ward, i) => {
+    const { fill, state: areaState, comparisonText } = choropleth.areas[i]!;
     const rank = rankOf.get(ward.code);
+    const obs = ward.observation;
+    const interval = obs ? formatInterval(obs.lowerCi, obs.upperCi, indicator) : null;
     const figure =
-      state === "suppressed"
+      areaState === "suppressed"
         ? "suppressed (too few responses)"
-        : state === "missing"
+        : areaState === "missing"
           ? "no data"
-          : formatValue(ward.observation!.value, indicator);
+          : `${formatValue(obs!.value, indicator)}${interval ? ` (95% CI ${interval})` : ""}`;
+    const parts = [
+      `${ward.name}: ${figure}`,
+      rank ? `rank ${rank} of ${ranked.length}, lowest first` : null,
+      areaState === "value" && obs?.lowerCi !== null ? comparisonText : null,
+    ];
     return {
       code: ward.code,
       name: ward.name,
+      geometry: ward.geometry,
       fill,
-      state,
-      label: `${ward.name}: ${figure}${rank ? ` (rank ${rank} of ${ranked.length}, lowest first)` : ""}`,
+      state: areaState,
+      label: parts.filter(Boolean).join("; "),
       href: areaHref(ward.code, { indicator: indicator.slug }),
+      highlighted: ward.code === state.from,
     };
   });
   const lowest = ranked[0];
+  const noIntervals = state.mode === "compare" && choropleth.compared === 0;
 
   return (
     <div className="space-y-6">
@@ -69,53 +105,72 @@ export function ExplorerPage({ view, indicators }: { view: ExplorerView; indicat
                 </Link>{" "}
                 ({formatValue(lowest.item.value, indicator)})
               </>
-            )}
+            )}{" "}
+            · <Link href={indicatorHref(indicator.slug, { period })}>About this indicator</Link>
           </span>
         </p>
       </div>
 
-      <IndicatorPicker indicators={indicators} selected={indicator.slug} periods={view.periods} period={period} />
+      <IndicatorPicker
+        indicators={indicators}
+        selected={indicator.slug}
+        periods={view.periods}
+        period={period}
+        mode={state.mode}
+        method={state.method}
+        from={state.from}
+      />
 
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <section aria-labelledby="map-heading" className="space-y-3">
           <h2 id="map-heading" className="text-xl font-bold">
-            Map
+            Map{state.mode === "compare" ? `: compared with ${parent.name}` : ""}
           </h2>
           <a href="#ranking" className="no-print text-sm">
             Skip the map: go to the table of wards
           </a>
+          {noIntervals && (
+            <p className="border-l-4 border-[#1d4f91] pl-3 text-sm">
+              These figures count everyone (Census or administrative data), so they have no confidence interval and
+              wards are not tested against {parent.name}. Switch to “Values” to see how they vary.
+            </p>
+          )}
           <figure>
-            <div className="h-[420px] w-full border border-gray-400" data-testid="map">
-              <LazyChoroplethMap
-                areas={mapAreas}
-                title={`${indicator.shortTitle}, ${period}`}
-                boundariesUrl={`/api/v1/boundaries/${parent.code}`}
-              />
+            <div className="relative h-[420px] w-full border border-gray-400 bg-[#f3f2f1]" data-testid="map">
+              {/* The server-drawn map reads without JavaScript and prints; Leaflet replaces it on screen. */}
+              <div className="absolute inset-0 p-2 static-map">
+                <StaticChoropleth areas={mapAreas} title={`${indicator.shortTitle}, ${period}`} />
+              </div>
+              <div className="absolute inset-0 interactive-map">
+                <LazyChoroplethMap
+                  areas={mapAreas.map(({ geometry: _geometry, ...area }) => area)}
+                  title={`${indicator.shortTitle}, ${period}`}
+                  boundariesUrl={`/api/v1/boundaries/${parent.code}`}
+                />
+              </div>
             </div>
             <figcaption className="mt-2 text-sm text-[var(--color-muted)]">
               Ward boundaries: ONS, OGL v3.0; contains OS data © Crown copyright and database right 2025. Select a ward
               (or Tab to it and press Enter) to open its page.
             </figcaption>
           </figure>
-          <MapLegend
-            classes={choropleth.classes}
-            suppressed={choropleth.suppressed}
-            missing={choropleth.missing}
-            noDataColour={NO_DATA_COLOUR}
-            polarity={indicator.polarity}
-            unitLabel={indicator.unitLabel}
-          />
+          <MapLegend entries={choropleth.legend} description={choropleth.description} unitLabel={indicator.unitLabel} />
         </section>
 
         <section id="ranking" aria-labelledby="ranking-heading" className="space-y-3">
           <h2 id="ranking-heading" className="text-xl font-bold">
-            Wards, lowest first
+            Table of wards
           </h2>
           <WardRanking
             ranked={ranked}
             indicator={indicator}
             parentName={parent.name}
             parentValue={parent.observation?.value ?? null}
+            highlight={state.from}
+            sort={state.sort}
+            sortHref={(sort) =>
+              `${explorerHref({ indicator: indicator.slug, period, mode: state.mode, classes: state.method, from: state.from, sort })}#ranking`
+            }
           />
         </section>
       </div>
@@ -129,16 +184,9 @@ export function ExplorerPage({ view, indicators }: { view: ExplorerView; indicat
           <strong>Why it matters:</strong> {indicator.whyItMatters}
         </p>
         <p>
-          <strong>Method:</strong> {indicator.method}
-        </p>
-        {indicator.caveats && (
-          <p>
-            <strong>Caveats:</strong> {indicator.caveats}
-          </p>
-        )}
-        <p>
           <strong>Source:</strong> {indicator.source.title} ({indicator.source.publisher}). Licence:{" "}
-          {indicator.source.licence}.
+          {indicator.source.licence}.{" "}
+          <Link href={indicatorHref(indicator.slug, { period })}>Method, caveats and trend</Link>
         </p>
       </section>
     </div>

@@ -52,12 +52,12 @@ export default function ChoroplethMap({
 
   if (failed) {
     return (
-      <p role="status" className="p-4">
-        The interactive map could not load. Every figure is in the table of wards.
+      <p role="status" className="absolute bottom-2 left-2 bg-white p-2 text-sm">
+        The interactive map could not load; the map above and the table of wards show every figure.
       </p>
     );
   }
-  if (!collection) return <p className="p-4 text-sm text-[var(--color-muted)]">Loading the map…</p>;
+  if (!collection) return null;
   return <LeafletChoropleth collection={collection} title={title} onOpen={(href) => router.push(href)} />;
 }
 

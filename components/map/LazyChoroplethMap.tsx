@@ -5,5 +5,6 @@ import dynamic from "next/dynamic";
 
 export const LazyChoroplethMap = dynamic(() => import("@/components/map/ChoroplethMap"), {
   ssr: false,
-  loading: () => <p className="p-4 text-sm text-[var(--color-muted)]">Loading the map…</p>,
+  // The server-drawn map is already on the page, so there is nothing to show while this loads.
+  loading: () => null,
 });
