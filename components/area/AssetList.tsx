@@ -1,7 +1,10 @@
 import type { WardProfile } from "@/lib/data/ward-profile";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 
-/** The community assets in a ward, grouped by category: "assets as well as deficits". */
+/**
+ * The community assets in a ward, grouped by category: "assets as well as deficits".
+ * Numbered in the order given, which is the order the ward's asset map numbers them.
+ */
 export function AssetList({
   assets,
   categoryLabel,
@@ -25,11 +28,13 @@ export function AssetList({
             <h3 className="font-semibold">
               {categoryLabel(category)} ({items.length})
             </h3>
-            <ul className="list-disc pl-5 text-sm">
+            <ol className="list-decimal pl-7 text-sm">
               {items.map((asset) => (
-                <li key={asset.id}>{asset.name}</li>
+                <li key={asset.id} value={assets.indexOf(asset) + 1}>
+                  {asset.name}
+                </li>
               ))}
-            </ul>
+            </ol>
           </div>
         ))}
       </div>

@@ -15,7 +15,7 @@ export function MapLegend({
       <h3 id="legend-title" className="font-semibold">
         Legend <span className="font-normal">({unitLabel})</span>
       </h3>
-      <p className="text-[var(--color-muted)]">{description}.</p>
+      <p className="text-[var(--color-muted)]">{description.replace(/\.$/, "")}.</p>
       <ul className="mt-1 space-y-1" data-testid="map-legend" aria-labelledby="legend-title">
         {entries.map((entry) => (
           <li key={entry.label} className="flex items-center gap-2" data-colour={entry.colour}>

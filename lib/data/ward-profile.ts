@@ -1,9 +1,14 @@
-// Data for a ward's page: every indicator against its local authority, one trend, its assets.
+// Data for a ward's page: every indicator against its local authority and the range of its
+// wards, with significance and recent trend; the ward's assets; similar wards.
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { AreaCode, GeoJsonGeometry, Indicator, Observation } from "@/lib/domain/types";
 import { listIndicators } from "@/lib/data/indicators";
 import { toObservation } from "@/lib/data/observations";
+import { DEPRIVATION_PROFILE_KEYS, findSimilarAreas, type SimilarArea } from "@/lib/indicators/similar-areas";
+import { compareWithBenchmark, type ComparisonResult } from "@/lib/stats/compare";
+import { quartiles, type Quartiles } from "@/lib/stats/quartiles";
+import { recentTrend, type TrendResult } from "@/lib/stats/trend";
 
 export interface IndicatorComparison {
   indicator: Indicator;
@@ -11,6 +16,10 @@ export interface IndicatorComparison {
   period: string | null;
   ward: Observation | null;
   parent: Observation | null;
+  /** The spread of all the authority's wards in that period (for the spine chart). */
+  wards: Quartiles | null;
+  comparison: ComparisonResult;
+  trend: TrendResult;
 }
 
 export interface WardProfile {
@@ -18,18 +27,21 @@ export interface WardProfile {
   parent: { code: AreaCode; name: string };
   comparisons: IndicatorComparison[];
   assets: { id: string; name: string; category: string; lat: number; lon: number; synthetic: boolean }[];
+  /** Wards with the nearest deprivation profile (z-scored context indicators). */
+  similar: (SimilarArea & { comparableSlugs: readonly string[] })[];
 }
 
-/** Everything on a ward page but the trend; null when the code is not a ward we hold. */
+/** Everything on a ward page but the trend chart; null when the code is not a ward we hold. */
 export async function getWardProfile(code: AreaCode): Promise<WardProfile | null> {
   const area = await db.area.findUnique({ where: { code }, include: { parent: true } });
   if (!area || area.type !== "ward" || !area.parent) return null;
   const parent = area.parent;
 
-  const [indicators, observations, assets] = await Promise.all([
+  const [indicators, rows, assets, siblings] = await Promise.all([
     listIndicators(),
+    // Every whole-population figure for the authority and its wards: ~1,500 rows for 22 wards.
     db.observation.findMany({
-      where: { areaCode: { in: [code, parent.code] }, group: "all" },
+      where: { group: "all", area: { OR: [{ code: parent.code }, { parentCode: parent.code, type: "ward" }] } },
       orderBy: { period: "asc" },
     }),
     db.asset.findMany({
@@ -37,20 +49,53 @@ export async function getWardProfile(code: AreaCode): Promise<WardProfile | null
       select: { id: true, name: true, category: true, lat: true, lon: true, synthetic: true },
       orderBy: [{ category: "asc" }, { name: "asc" }],
     }),
+    db.area.findMany({ where: { parentCode: parent.code, type: "ward" }, select: { code: true, name: true } }),
   ]);
+  const observations = rows.map(toObservation);
 
   const comparisons = indicators.map((indicator): IndicatorComparison => {
-    const rows = observations.filter((row) => row.indicatorSlug === indicator.slug);
-    const wardRows = rows.filter((row) => row.areaCode === code);
-    const latest = wardRows[wardRows.length - 1];
-    const parentRow = latest && rows.find((row) => row.areaCode === parent.code && row.period === latest.period);
+    const forIndicator = observations.filter((o) => o.indicatorSlug === indicator.slug);
+    const series = forIndicator.filter((o) => o.areaCode === code);
+    const latest = series[series.length - 1] ?? null;
+    const parentRow = latest
+      ? (forIndicator.find((o) => o.areaCode === parent.code && o.period === latest.period) ?? null)
+      : null;
+    const wardValues = latest
+      ? forIndicator
+          .filter((o) => o.period === latest.period && o.areaCode !== parent.code && o.value !== null && !o.suppressed)
+          .map((o) => o.value!)
+      : [];
     return {
       indicator,
       period: latest?.period ?? null,
-      ward: latest ? toObservation(latest) : null,
-      parent: parentRow ? toObservation(parentRow) : null,
+      ward: latest,
+      parent: parentRow,
+      wards: wardValues.length ? quartiles(wardValues) : null,
+      comparison: compareWithBenchmark(
+        latest ?? { value: null, lowerCi: null, upperCi: null, suppressed: false },
+        parentRow ?? { value: null, lowerCi: null, upperCi: null },
+        indicator.polarity,
+      ),
+      trend: recentTrend(series, indicator.polarity, { unit: indicator.unit }),
     };
   });
+
+  // Similar wards by deprivation profile: each ward's latest value of each context indicator.
+  const latestValue = (areaCode: string, slug: string) =>
+    observations.filter((o) => o.areaCode === areaCode && o.indicatorSlug === slug && o.value !== null).at(-1)?.value ??
+    null;
+  const profiles = siblings.map((s) => ({
+    code: s.code,
+    name: s.name,
+    values: Object.fromEntries(DEPRIVATION_PROFILE_KEYS.map((slug) => [slug, latestValue(s.code, slug)])),
+  }));
+  const similar =
+    profiles.length > 1
+      ? findSimilarAreas(code, profiles, [...DEPRIVATION_PROFILE_KEYS], 4).map((s) => ({
+          ...s,
+          comparableSlugs: DEPRIVATION_PROFILE_KEYS,
+        }))
+      : [];
 
   return {
     area: {
@@ -62,5 +107,15 @@ export async function getWardProfile(code: AreaCode): Promise<WardProfile | null
     parent: { code: parent.code, name: parent.name },
     comparisons,
     assets,
+    similar,
   };
+}
+
+/** A ward's figures for one indicator and period broken down by population group (e.g. age band). */
+export async function getGroupBreakdown(code: AreaCode, slug: string, period: string): Promise<Observation[]> {
+  const rows = await db.observation.findMany({
+    where: { areaCode: code, indicatorSlug: slug, period, group: { not: "all" } },
+    orderBy: { group: "asc" },
+  });
+  return rows.map(toObservation);
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { WardProfilePage } from "@/components/area/WardProfilePage";
 import { getAreaTrend } from "@/lib/data/trends";
-import { getWardProfile } from "@/lib/data/ward-profile";
+import { getGroupBreakdown, getWardProfile } from "@/lib/data/ward-profile";
 import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
 import { isAreaCode, parseAreaParams } from "@/lib/url-state";
 
@@ -25,6 +25,9 @@ export default async function AreaPage({ params, searchParams }: Props) {
   if (!profile) notFound();
   const selected = profile.comparisons.find((c) => c.indicator.slug === (query.indicator ?? DEFAULT_INDICATOR_SLUG));
   if (!selected) notFound();
-  const trend = await getAreaTrend(code, profile.parent.code, selected.indicator.slug);
-  return <WardProfilePage profile={profile} selected={selected.indicator} trend={trend} />;
+  const [trend, groups] = await Promise.all([
+    getAreaTrend(code, profile.parent.code, selected.indicator.slug),
+    selected.period ? getGroupBreakdown(code, selected.indicator.slug, selected.period) : [],
+  ]);
+  return <WardProfilePage profile={profile} selected={selected.indicator} trend={trend} groups={groups} />;
 }
