@@ -7,7 +7,8 @@ const chromiumPath =
   process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATABASE_FILE = "var/e2e.db";
+// One database per port, so two test runs on one machine cannot delete each other's data.
+export const E2E_DATABASE_FILE = `var/e2e-${E2E_PORT}.db`;
 
 export default defineConfig({
   testDir: "e2e",

@@ -5,7 +5,8 @@ import { DOMAIN_INFO } from "@/lib/indicators/domains";
 import { polarityPhrase } from "@/lib/indicators/classify";
 import { formatValue } from "@/lib/indicators/format";
 import { rankAreasByIndicator } from "@/lib/indicators/ranking";
-import { explorerHref, indicatorHref } from "@/lib/url-state";
+import { areaHref, explorerHref, indicatorHref } from "@/lib/url-state";
+import { DistributionStrip } from "@/components/charts/DistributionStrip";
 import { TrendFigure } from "@/components/charts/TrendFigure";
 import { WardRanking, type RankingRow } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
@@ -105,8 +106,28 @@ export function IndicatorProfilePage({
           </nav>
         )}
         <p>
-          {parent.name}: <strong>{formatValue(parent.observation?.value, indicator)}</strong>.
+          {parent.name}: <strong>{formatValue(parent.observation?.value, indicator)}</strong>. Each dot is a ward;
+          select one to open its page. The table below lists the same figures.
         </p>
+        <div className="overflow-x-auto" data-testid="distribution">
+          <div className="min-w-[34rem]">
+            <DistributionStrip
+              points={wards.map((w) => ({
+                code: w.code,
+                name: w.name,
+                value: w.observation?.suppressed ? null : (w.observation?.value ?? null),
+                href: areaHref(w.code, { indicator: indicator.slug }),
+              }))}
+              benchmark={
+                parent.observation?.value != null ? { label: parent.name, value: parent.observation.value } : undefined
+              }
+              unitLabel={indicator.unitLabel}
+              format={(v) => formatValue(v, indicator)}
+              highlightCode={highlight}
+              label={`${indicator.shortTitle} across ${parent.name}'s wards, ${period}`}
+            />
+          </div>
+        </div>
         <WardRanking
           ranked={ranked}
           indicator={indicator}

@@ -1,6 +1,7 @@
 // Area boundaries as stored, for maps.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { currentWardsOf } from "@/lib/data/areas";
 import type { AreaCode, GeoJsonGeometry } from "@/lib/domain/types";
 import type { BoundaryArea } from "@/lib/geography/boundary-topology";
 
@@ -9,7 +10,7 @@ export async function getWardBoundaries(laCode: AreaCode): Promise<BoundaryArea[
   const la = await db.area.findUnique({ where: { code: laCode }, select: { type: true } });
   if (!la || la.type !== "local_authority") return null;
   const wards = await db.area.findMany({
-    where: { parentCode: laCode, type: "ward", geometry: { not: null } },
+    where: { ...currentWardsOf(laCode), geometry: { not: null } },
     select: { code: true, name: true, geometry: true },
     orderBy: { code: "asc" },
   });

@@ -1,6 +1,7 @@
 // Data for the explorer (home page): one indicator and period across every ward of the city.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { currentWardsOf } from "@/lib/data/areas";
 import type { AreaCode, GeoJsonGeometry, Observation } from "@/lib/domain/types";
 import { getIndicator, listPeriods, type IndicatorWithSource } from "@/lib/data/indicators";
 import { toObservation } from "@/lib/data/observations";
@@ -40,12 +41,12 @@ export async function getExplorerView(
 
   const [wards, observations] = await Promise.all([
     db.area.findMany({
-      where: { parentCode: laCode, type: "ward", geometry: { not: null } },
+      where: { ...currentWardsOf(laCode), geometry: { not: null } },
       select: { code: true, name: true, geometry: true },
       orderBy: { name: "asc" },
     }),
     db.observation.findMany({
-      where: { indicatorSlug: slug, period, group: "all", area: { OR: [{ parentCode: laCode }, { code: laCode }] } },
+      where: { indicatorSlug: slug, period, group: "all", area: { OR: [currentWardsOf(laCode), { code: laCode }] } },
     }),
   ]);
   const byArea = new Map(observations.map((row) => [row.areaCode, toObservation(row)]));

@@ -2,6 +2,7 @@
 // wards, with significance and recent trend; the ward's assets; similar wards.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { currentWardsOf } from "@/lib/data/areas";
 import type { AreaCode, GeoJsonGeometry, Indicator, Observation } from "@/lib/domain/types";
 import { listIndicators } from "@/lib/data/indicators";
 import { toObservation } from "@/lib/data/observations";
@@ -34,14 +35,14 @@ export interface WardProfile {
 /** Everything on a ward page but the trend chart; null when the code is not a ward we hold. */
 export async function getWardProfile(code: AreaCode): Promise<WardProfile | null> {
   const area = await db.area.findUnique({ where: { code }, include: { parent: true } });
-  if (!area || area.type !== "ward" || !area.parent) return null;
+  if (!area || area.type !== "ward" || area.successorCode || !area.parent) return null;
   const parent = area.parent;
 
   const [indicators, rows, assets, siblings] = await Promise.all([
     listIndicators(),
     // Every whole-population figure for the authority and its wards: ~1,500 rows for 22 wards.
     db.observation.findMany({
-      where: { group: "all", area: { OR: [{ code: parent.code }, { parentCode: parent.code, type: "ward" }] } },
+      where: { group: "all", area: { OR: [{ code: parent.code }, currentWardsOf(parent.code)] } },
       orderBy: { period: "asc" },
     }),
     db.asset.findMany({
@@ -49,7 +50,7 @@ export async function getWardProfile(code: AreaCode): Promise<WardProfile | null
       select: { id: true, name: true, category: true, lat: true, lon: true, synthetic: true },
       orderBy: [{ category: "asc" }, { name: "asc" }],
     }),
-    db.area.findMany({ where: { parentCode: parent.code, type: "ward" }, select: { code: true, name: true } }),
+    db.area.findMany({ where: currentWardsOf(parent.code), select: { code: true, name: true } }),
   ]);
   const observations = rows.map(toObservation);
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RetiredAreaNotice } from "@/components/area/RetiredAreaNotice";
 import { WardProfilePage } from "@/components/area/WardProfilePage";
+import { getRetiredArea } from "@/lib/data/areas";
 import { getAreaTrend } from "@/lib/data/trends";
 import { getGroupBreakdown, getWardProfile } from "@/lib/data/ward-profile";
 import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
@@ -14,7 +16,10 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
   const profile = isAreaCode(code) ? await getWardProfile(code) : null;
-  return { title: profile ? `${profile.area.name} ward` : "Page not found" };
+  const retired = !profile && isAreaCode(code) ? await getRetiredArea(code) : null;
+  return {
+    title: profile ? `${profile.area.name} ward` : retired ? `${retired.name} (former ward)` : "Page not found",
+  };
 }
 
 export default async function AreaPage({ params, searchParams }: Props) {
@@ -22,7 +27,12 @@ export default async function AreaPage({ params, searchParams }: Props) {
   const query = parseAreaParams(await searchParams);
   if (!isAreaCode(code) || !query) notFound();
   const profile = await getWardProfile(code);
-  if (!profile) notFound();
+  if (!profile) {
+    // A code retired by a boundary change is not an error: say what replaced it.
+    const retired = await getRetiredArea(code);
+    if (retired) return <RetiredAreaNotice area={retired} />;
+    notFound();
+  }
   const selected = profile.comparisons.find((c) => c.indicator.slug === (query.indicator ?? DEFAULT_INDICATOR_SLUG));
   if (!selected) notFound();
   const [trend, groups] = await Promise.all([

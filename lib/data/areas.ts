@@ -1,0 +1,26 @@
+// Areas as stored: which wards are current, and what replaced a retired one.
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { AreaCode } from "@/lib/domain/types";
+
+/** Prisma filter for the current wards of a local authority (retired codes have a successor). */
+export function currentWardsOf(laCode: AreaCode) {
+  return { parentCode: laCode, type: "ward", successorCode: null } as const;
+}
+
+export interface RetiredArea {
+  code: AreaCode;
+  name: string;
+  successor: { code: AreaCode; name: string } | null;
+}
+
+/** An area whose code was replaced by a boundary change, with its successor; null otherwise. */
+export async function getRetiredArea(code: AreaCode): Promise<RetiredArea | null> {
+  const area = await db.area.findUnique({ where: { code }, select: { code: true, name: true, successorCode: true } });
+  if (!area?.successorCode) return null;
+  const successor = await db.area.findUnique({
+    where: { code: area.successorCode },
+    select: { code: true, name: true },
+  });
+  return { code: area.code, name: area.name, successor };
+}
