@@ -62,7 +62,7 @@ test("the ward page reads without JavaScript: figures, trend table, assets", asy
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Barnack");
   await expect(page.locator("tr[data-indicator]")).toHaveCount(23);
   await expect(page.getByTestId("trend-table").locator("tbody tr")).toHaveCount(5);
-  await expect(page.getByTestId("asset-map").locator("svg")).toBeVisible();
+  await expect(page.getByTestId("asset-map").locator('svg[role="img"]').first()).toBeVisible();
   await expect(page.getByTestId("group-breakdown").locator("tbody tr")).toHaveCount(3);
   await context.close();
 });
