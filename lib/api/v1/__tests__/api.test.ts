@@ -1,0 +1,167 @@
+// The open API against a real seeded SQLite file: documented shapes, errors, CSV = JSON.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { parseCsv } from "@/lib/csv/parse-csv";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-pulse-api-"));
+const file = path.join(dir, "api.db");
+process.env.DATABASE_URL = `file:${file}`;
+
+type Api = {
+  http: typeof import("@/lib/api/v1/http");
+  areas: typeof import("@/lib/api/v1/areas");
+  indicators: typeof import("@/lib/api/v1/indicators");
+  observations: typeof import("@/lib/api/v1/observations");
+  openapi: typeof import("@/lib/api/v1/openapi");
+  client: typeof import("@/lib/db/client");
+};
+let api: Api;
+
+before(async () => {
+  const { applyMigrations } = await import("@/lib/db/schema-engine");
+  await applyMigrations(file);
+  api = {
+    http: await import("@/lib/api/v1/http"),
+    areas: await import("@/lib/api/v1/areas"),
+    indicators: await import("@/lib/api/v1/indicators"),
+    observations: await import("@/lib/api/v1/observations"),
+    openapi: await import("@/lib/api/v1/openapi"),
+    client: await import("@/lib/db/client"),
+  };
+  const { seedDemoDatabase } = await import("@/lib/demo-data/seed-demo");
+  await seedDemoDatabase(api.client.db);
+});
+
+after(async () => {
+  await api?.client.db.$disconnect();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const q = (query: string) => new URLSearchParams(query);
+
+/** Calls a route's handler the way the route does and returns status and body. */
+async function call(handler: () => Promise<unknown>) {
+  const response = await api.http.respond(handler as never);
+  const type = response.headers.get("content-type") ?? "";
+  return {
+    status: response.status,
+    type,
+    cache: response.headers.get("cache-control"),
+    body: type.includes("json") ? await response.json() : await response.text(),
+  };
+}
+
+test("the OpenAPI document is a valid OpenAPI 3.1 document", async () => {
+  const result = await new Validator().validate(api.openapi.openApiDocument() as never);
+  assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2));
+});
+
+test("every documented route answers as documented", async () => {
+  const doc = api.openapi.openApiDocument();
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const validate = (schema: object, body: unknown) => {
+    const check = ajv.compile({ ...schema, components: doc.components });
+    assert.ok(check(body), JSON.stringify(check.errors?.slice(0, 3)));
+  };
+  const calls: Record<string, () => Promise<unknown>> = {
+    "/api/v1/areas": () => api.areas.areasResponse(q("type=ward&parent=E06000031")),
+    "/api/v1/areas/{code}": () => api.areas.areaResponse("E05010805", q("")),
+    "/api/v1/indicators": () => api.indicators.indicatorsResponse(q("")),
+    "/api/v1/indicators/{slug}": () => api.indicators.indicatorResponse("belonging", q("")),
+    "/api/v1/indicators/{slug}/observations": () =>
+      api.observations.observationsResponse(q("period=2025"), { indicator: "belonging" }),
+    "/api/v1/observations": () => api.observations.observationsResponse(q("area=E05010805")),
+  };
+  for (const [route, handler] of Object.entries(calls)) {
+    const documented = (
+      doc.paths as Record<
+        string,
+        { get: { responses: Record<string, { content?: Record<string, { schema: object }> }> } }
+      >
+    )[route];
+    assert.ok(documented, `${route} is documented`);
+    const result = await call(handler);
+    assert.equal(result.status, 200, route);
+    assert.match(result.type, /application\/json/, route);
+    assert.match(result.cache ?? "", /s-maxage/, route);
+    validate(documented.get.responses["200"]!.content!["application/json"]!.schema, result.body);
+  }
+  // Every documented path (bar boundaries, tested end to end) was called.
+  assert.deepEqual(
+    Object.keys(doc.paths)
+      .filter((p) => !p.includes("boundaries"))
+      .sort(),
+    Object.keys(calls).sort(),
+  );
+});
+
+test("a bad parameter is a 400 naming it; an unknown code or slug is a 404", async () => {
+  const errorSchema = api.openapi.openApiDocument().components.schemas.Error;
+  const ajv = new Ajv2020({ strict: false });
+  const cases: [() => Promise<unknown>, number, string?][] = [
+    [() => api.areas.areasResponse(q("type=planet")), 400, "type"],
+    [() => api.areas.areasResponse(q("parent=../../etc")), 400, "parent"],
+    [() => api.areas.areasResponse(q("colour=red")), 400, "colour"],
+    [() => api.observations.observationsResponse(q("period=20255")), 400, "period"],
+    [() => api.observations.observationsResponse(q("format=xlsx")), 400, "format"],
+    [() => api.observations.observationsResponse(q("area=E05010805&area=E05010806")), 400, "area"],
+    [() => api.observations.observationsResponse(q("indicator=<script>")), 400, "indicator"],
+    [() => api.observations.observationsResponse(q("indicator=no-such-thing")), 404],
+    [() => api.observations.observationsResponse(q("area=E05999999")), 404],
+    [() => api.areas.areaResponse("E05999999", q("")), 404],
+    [() => api.areas.areaResponse("not a code", q("")), 404],
+    [() => api.indicators.indicatorResponse("no-such-thing", q("")), 404],
+  ];
+  for (const [handler, status, parameter] of cases) {
+    const result = await call(handler);
+    assert.equal(result.status, status, JSON.stringify(result.body));
+    assert.ok(ajv.validate(errorSchema, result.body));
+    const error = (result.body as { error: { message: string; parameter?: string } }).error;
+    assert.ok(error.message.length > 10);
+    if (parameter) assert.equal(error.parameter, parameter);
+  }
+});
+
+test("the CSV download has the same rows and values as the JSON", async () => {
+  const json = (await api.observations.observationsResponse(q("area=E05010807"))) as {
+    json: { data: Record<string, unknown>[]; meta: { synthetic_rows: number } };
+  };
+  const csv = (await api.observations.observationsResponse(q("area=E05010807&format=csv"))) as {
+    csv: string;
+    filename: string;
+  };
+  assert.equal(csv.filename, "civic-pulse-E05010807.csv");
+  const rows = parseCsv(csv.csv);
+  assert.equal(rows.length, json.json.data.length);
+  assert.ok(json.json.meta.synthetic_rows > 0);
+  rows.forEach((row, i) => {
+    const expected = json.json.data[i]!;
+    for (const [key, value] of Object.entries(expected)) {
+      assert.equal(row[key], value === null ? "" : String(value), `${i} ${key}`);
+    }
+  });
+});
+
+test("observations default to whole-population rows; a group can be asked for", async () => {
+  const all = (await api.observations.observationsResponse(q("area=E05010807&period=2025"), {
+    indicator: "belonging",
+  })) as {
+    json: { data: { group: string }[] };
+  };
+  assert.deepEqual(
+    all.json.data.map((r) => r.group),
+    ["all"],
+  );
+  const young = (await api.observations.observationsResponse(q("area=E05010807&period=2025&group=age:16-34"), {
+    indicator: "belonging",
+  })) as { json: { data: { group: string }[] } };
+  assert.deepEqual(
+    young.json.data.map((r) => r.group),
+    ["age:16-34"],
+  );
+});

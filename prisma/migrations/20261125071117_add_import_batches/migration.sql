@@ -1,0 +1,20 @@
+-- CreateTable
+CREATE TABLE "ImportBatch" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "kind" TEXT NOT NULL,
+    "fileName" TEXT NOT NULL,
+    "fileSha256" TEXT NOT NULL,
+    "inputSha256" TEXT NOT NULL,
+    "options" TEXT,
+    "rowsRead" INTEGER NOT NULL,
+    "rowsWritten" INTEGER NOT NULL,
+    "rowsReplaced" INTEGER NOT NULL DEFAULT 0,
+    "status" TEXT NOT NULL,
+    "startedAt" DATETIME NOT NULL,
+    "finishedAt" DATETIME NOT NULL,
+    "sourceId" TEXT NOT NULL,
+    CONSTRAINT "ImportBatch_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "ImportBatch_sourceId_startedAt_idx" ON "ImportBatch"("sourceId", "startedAt");
