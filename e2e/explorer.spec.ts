@@ -3,7 +3,9 @@ import { ExplorerPage } from "./pages/explorer-page";
 import { queryDatabase } from "./support/database";
 
 const wardCount = () =>
-  queryDatabase<{ n: number }>("SELECT COUNT(*) AS n FROM Area WHERE type = 'ward' AND parentCode = 'E06000031' AND successorCode IS NULL")[0]!.n;
+  queryDatabase<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM Area WHERE type = 'ward' AND parentCode = 'E06000031' AND successorCode IS NULL",
+  )[0]!.n;
 
 test("the home map draws exactly one shape per ward in the database", async ({ page }) => {
   const explorer = new ExplorerPage(page);
@@ -13,9 +15,9 @@ test("the home map draws exactly one shape per ward in the database", async ({ p
   await explorer.waitForMap(expected);
   // Each shape is a ward we hold, once.
   const codes = await explorer.wardShapes.evaluateAll((paths) => paths.map((p) => p.getAttribute("data-area-code")));
-  const dbCodes = queryDatabase<{ code: string }>("SELECT code FROM Area WHERE type = 'ward' AND successorCode IS NULL ORDER BY code").map(
-    (r) => r.code,
-  );
+  const dbCodes = queryDatabase<{ code: string }>(
+    "SELECT code FROM Area WHERE type = 'ward' AND successorCode IS NULL ORDER BY code",
+  ).map((r) => r.code);
   expect([...codes].sort()).toEqual(dbCodes);
 });
 

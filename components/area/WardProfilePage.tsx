@@ -13,6 +13,7 @@ import { WardSummary } from "@/components/area/WardSummary";
 import { SpineChartKey } from "@/components/charts/SpineChart";
 import { TrendFigure } from "@/components/charts/TrendFigure";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
+import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 import { AssetMap } from "@/components/map/AssetMap";
 
 export function WardProfilePage({

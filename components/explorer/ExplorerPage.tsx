@@ -10,6 +10,7 @@ import { areaHref, explorerHref, indicatorHref, type MapMode, type TableSort } f
 import { IndicatorPicker } from "@/components/explorer/IndicatorPicker";
 import { WardRanking, type RankingRow } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
+import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 import { LazyChoroplethMap } from "@/components/map/LazyChoroplethMap";
 import { MapLegend } from "@/components/map/MapLegend";
 import { StaticChoropleth } from "@/components/map/StaticChoropleth";
@@ -158,6 +159,7 @@ export function ExplorerPage({
         </section>
 
         <section id="ranking" aria-labelledby="ranking-heading" className="space-y-3">
+          <DownloadLinks query={{ indicator: indicator.slug, period }} label="this table" />
           <h2 id="ranking-heading" className="text-xl font-bold">
             Table of wards
           </h2>

@@ -10,6 +10,7 @@ import { DistributionStrip } from "@/components/charts/DistributionStrip";
 import { TrendFigure } from "@/components/charts/TrendFigure";
 import { WardRanking, type RankingRow } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
+import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 
 /** Everything about one indicator: what it means, where it comes from, how it varies and changes. */
 export function IndicatorProfilePage({
@@ -48,6 +49,7 @@ export function IndicatorProfilePage({
         <p>
           <Link href={explorerHref({ indicator: indicator.slug, period })}>See it on the map of {parent.name}</Link>
         </p>
+        <DownloadLinks query={{ indicator: indicator.slug }} label="every area and period of this indicator" />
       </div>
 
       <section aria-labelledby="definition-heading" className="max-w-3xl space-y-2">
