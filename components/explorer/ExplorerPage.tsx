@@ -1,20 +1,18 @@
 import Link from "next/link";
 import type { Indicator } from "@/lib/domain/types";
 import type { ExplorerView } from "@/lib/data/explorer";
-import { buildChoropleth } from "@/lib/indicators/choropleth";
+import { buildWardMap } from "@/lib/indicators/ward-map";
 import type { ClassificationMethod } from "@/lib/indicators/classify";
 import { DOMAIN_INFO } from "@/lib/indicators/domains";
-import { formatInterval, formatValue } from "@/lib/indicators/format";
-import { rankAreasByIndicator } from "@/lib/indicators/ranking";
+import { formatValue } from "@/lib/indicators/format";
 import { areaHref, explorerHref, indicatorHref, type MapMode, type TableSort } from "@/lib/url-state";
 import { IndicatorPicker } from "@/components/explorer/IndicatorPicker";
-import { WardRanking, type RankingRow } from "@/components/explorer/WardRanking";
+import { WardRanking } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 import { LazyChoroplethMap } from "@/components/map/LazyChoroplethMap";
 import { MapLegend } from "@/components/map/MapLegend";
 import { StaticChoropleth } from "@/components/map/StaticChoropleth";
-import type { MapArea } from "@/components/map/types";
 
 export interface ExplorerState {
   sort: TableSort;
@@ -34,53 +32,7 @@ export function ExplorerPage({
   state: ExplorerState;
 }) {
   const { indicator, period, parent, wards } = view;
-  const choropleth = buildChoropleth({
-    areas: wards,
-    indicator,
-    mode: state.mode,
-    method: state.method,
-    benchmark: parent.observation,
-    benchmarkName: parent.name,
-  });
-  const comparisonOf = new Map(choropleth.areas.map((a) => [a.code, a]));
-  const ranked = rankAreasByIndicator<RankingRow>(
-    wards.map((ward) => ({
-      areaCode: ward.code,
-      areaName: ward.name,
-      value: ward.observation?.value ?? null,
-      suppressed: ward.observation?.suppressed ?? false,
-      observation: ward.observation,
-      comparison: comparisonOf.get(ward.code)!,
-    })),
-  );
-  const rankOf = new Map(ranked.map((r) => [r.item.areaCode, r.rank]));
-  const mapAreas: (MapArea & { geometry: (typeof wards)[number]["geometry"] })[] = wards.map((ward, i) => {
-    const { fill, state: areaState, comparisonText } = choropleth.areas[i]!;
-    const rank = rankOf.get(ward.code);
-    const obs = ward.observation;
-    const interval = obs ? formatInterval(obs.lowerCi, obs.upperCi, indicator) : null;
-    const figure =
-      areaState === "suppressed"
-        ? "suppressed (too few responses)"
-        : areaState === "missing"
-          ? "no data"
-          : `${formatValue(obs!.value, indicator)}${interval ? ` (95% CI ${interval})` : ""}`;
-    const parts = [
-      `${ward.name}: ${figure}`,
-      rank ? `rank ${rank} of ${ranked.length}, lowest first` : null,
-      areaState === "value" && obs?.lowerCi !== null ? comparisonText : null,
-    ];
-    return {
-      code: ward.code,
-      name: ward.name,
-      geometry: ward.geometry,
-      fill,
-      state: areaState,
-      label: parts.filter(Boolean).join("; "),
-      href: areaHref(ward.code, { indicator: indicator.slug }),
-      highlighted: ward.code === state.from,
-    };
-  });
+  const { choropleth, ranked, areas: mapAreas } = buildWardMap(view, state);
   const lowest = ranked[0];
   const noIntervals = state.mode === "compare" && choropleth.compared === 0;
 

@@ -1,20 +1,13 @@
 import Link from "next/link";
 import type { Indicator, Observation } from "@/lib/domain/types";
-import type { ChoroplethArea } from "@/lib/indicators/choropleth";
+import type { RankingRow } from "@/lib/indicators/ward-map";
 import { COMPARISON_COLOURS, SIGNIFICANCE_COLOURS } from "@/lib/indicators/classify";
 import { formatInterval, formatValue } from "@/lib/indicators/format";
 import type { RankedArea } from "@/lib/indicators/ranking";
 import { areaHref, type TableSort } from "@/lib/url-state";
 import { ScrollableTable } from "@/components/layout/ScrollableTable";
 
-export interface RankingRow {
-  areaCode: string;
-  areaName: string;
-  value: number | null;
-  suppressed: boolean;
-  observation: Observation | null;
-  comparison?: ChoroplethArea;
-}
+export type { RankingRow };
 
 function sortRows(ranked: RankedArea<RankingRow>[], sort: TableSort) {
   if (sort === "name") return [...ranked].sort((a, b) => a.item.areaName.localeCompare(b.item.areaName));

@@ -4,11 +4,12 @@ import type { TrendPoint } from "@/lib/data/trends";
 import { DOMAIN_INFO } from "@/lib/indicators/domains";
 import { polarityPhrase } from "@/lib/indicators/classify";
 import { formatValue } from "@/lib/indicators/format";
-import { rankAreasByIndicator } from "@/lib/indicators/ranking";
+import { buildWardMap } from "@/lib/indicators/ward-map";
+import { DEFAULT_CLASSIFICATION_METHOD } from "@/lib/indicators/classify";
 import { areaHref, explorerHref, indicatorHref } from "@/lib/url-state";
 import { DistributionStrip } from "@/components/charts/DistributionStrip";
 import { TrendFigure } from "@/components/charts/TrendFigure";
-import { WardRanking, type RankingRow } from "@/components/explorer/WardRanking";
+import { WardRanking } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 
@@ -24,15 +25,7 @@ export function IndicatorProfilePage({
 }) {
   const { indicator, period, periods, parent, wards } = view;
   const { source } = indicator;
-  const ranked = rankAreasByIndicator<RankingRow>(
-    wards.map((w) => ({
-      areaCode: w.code,
-      areaName: w.name,
-      value: w.observation?.value ?? null,
-      suppressed: w.observation?.suppressed ?? false,
-      observation: w.observation,
-    })),
-  );
+  const { ranked } = buildWardMap(view, { mode: "compare", method: DEFAULT_CLASSIFICATION_METHOD, from: highlight });
   return (
     <div className="space-y-8">
       <div className="space-y-2">
