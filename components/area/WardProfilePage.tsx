@@ -14,6 +14,7 @@ import { SpineChartKey } from "@/components/charts/SpineChart";
 import { TrendFigure } from "@/components/charts/TrendFigure";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { DownloadLinks } from "@/components/downloads/DownloadLinks";
+import { ShareEmbed } from "@/components/embed/ShareEmbed";
 import { AssetMap } from "@/components/map/AssetMap";
 
 export function WardProfilePage({
@@ -109,6 +110,11 @@ export function WardProfilePage({
           </span>
         </p>
         <TrendFigure points={trend} indicator={selected} areaName={area.name} benchmarkName={parent.name} />
+        <ShareEmbed
+          title={`${selected.shortTitle}: ${area.name} and ${parent.name}`}
+          pagePath={`${areaHref(area.code, { indicator: selected.slug })}#trend`}
+          embedPath={`/embed/trend?area=${area.code}&indicator=${selected.slug}`}
+        />
         {selectedPeriod && groups.length > 0 && (
           <div className="space-y-2 pt-2">
             <h3 className="text-lg font-bold">Who takes part least</h3>

@@ -10,6 +10,7 @@ import { IndicatorPicker } from "@/components/explorer/IndicatorPicker";
 import { WardRanking } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { DownloadLinks } from "@/components/downloads/DownloadLinks";
+import { ShareEmbed } from "@/components/embed/ShareEmbed";
 import { LazyChoroplethMap } from "@/components/map/LazyChoroplethMap";
 import { MapLegend } from "@/components/map/MapLegend";
 import { StaticChoropleth } from "@/components/map/StaticChoropleth";
@@ -108,6 +109,11 @@ export function ExplorerPage({
             </figcaption>
           </figure>
           <MapLegend entries={choropleth.legend} description={choropleth.description} unitLabel={indicator.unitLabel} />
+          <ShareEmbed
+            title={`${indicator.shortTitle}, ${parent.name} wards, ${period}`}
+            pagePath={explorerHref({ indicator: indicator.slug, period, mode: state.mode, classes: state.method })}
+            embedPath={`/embed/map?${new URLSearchParams({ indicator: indicator.slug, period, ...(state.mode === "compare" ? { mode: "compare" } : {}) }).toString()}`}
+          />
         </section>
 
         <section id="ranking" aria-labelledby="ranking-heading" className="space-y-3">

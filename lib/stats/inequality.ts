@@ -190,7 +190,7 @@ export function relativeRanks<T extends { population: number; deprivationScore: 
   const sorted = [...areas].sort((a, b) => b.deprivationScore - a.deprivationScore);
   const ranked: { area: T; share: number; rank: number }[] = [];
   let before = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     let bandPopulation = 0;
     while (j < sorted.length && (sorted[j] as T).deprivationScore === (sorted[i] as T).deprivationScore) {
@@ -360,7 +360,9 @@ export function slopeIndexOfInequality(
   const confidence = options.confidence ?? 0.95;
   const decimals = options.decimals ?? 1;
   if (!Number.isInteger(simulations) || simulations < 1000) {
-    throw new RangeError(`slopeIndexOfInequality: simulations must be an integer of at least 1,000, got ${simulations}`);
+    throw new RangeError(
+      `slopeIndexOfInequality: simulations must be an integer of at least 1,000, got ${simulations}`,
+    );
   }
   if (!(confidence > 0.5 && confidence < 1)) {
     throw new RangeError(`slopeIndexOfInequality: confidence must be in (0.5, 1), got ${confidence}`);
@@ -371,7 +373,9 @@ export function slopeIndexOfInequality(
   for (const point of usablePoints) {
     // Bad populations or scores are data errors, not missing figures: fail loudly.
     if (!(finite(point.population) && point.population > 0)) {
-      throw new RangeError(`slopeIndexOfInequality: ward ${point.code} needs a positive population, got ${point.population}`);
+      throw new RangeError(
+        `slopeIndexOfInequality: ward ${point.code} needs a positive population, got ${point.population}`,
+      );
     }
     if (!finite(point.deprivationScore)) {
       throw new RangeError(`slopeIndexOfInequality: ward ${point.code} has no deprivation score`);
@@ -425,7 +429,9 @@ export function slopeIndexOfInequality(
   let ciReason: string | undefined;
   const withoutInterval = areas.filter(
     (area) =>
-      !finite(area.point.lowerCi) || !finite(area.point.upperCi) || (area.point.upperCi as number) < (area.point.lowerCi as number),
+      !finite(area.point.lowerCi) ||
+      !finite(area.point.upperCi) ||
+      (area.point.upperCi as number) < (area.point.lowerCi as number),
   ).length;
   if (withoutInterval === areas.length) {
     ciReason =

@@ -1,0 +1,62 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+
+/** A page on another origin (another localhost port) that frames an embed, as a council's site would. */
+async function hostPage(embedUrl: string) {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(
+      `<!doctype html><html lang="en"><title>Council report</title><h1>Committee report</h1><iframe src="${embedUrl}" title="Civic Pulse map" width="640" height="600"></iframe>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+test("an embedded map renders inside a page on another origin", async ({ page, baseURL }) => {
+  const host = await hostPage(`${baseURL}/embed/map?indicator=bad-health`);
+  try {
+    await page.goto(host.url);
+    const frame = page.frameLocator("iframe");
+    await expect(frame.getByRole("heading", { level: 1 })).toContainText("Bad or very bad general health");
+    await expect(frame.getByTestId("embed-map").locator("svg a")).toHaveCount(22);
+    await expect(frame.getByRole("link", { name: "View on Civic Pulse" })).toHaveAttribute("target", "_top");
+  } finally {
+    host.server.close();
+  }
+});
+
+test("an embedded trend chart renders inside a page on another origin, with its synthetic flag", async ({
+  page,
+  baseURL,
+}) => {
+  const host = await hostPage(`${baseURL}/embed/trend?area=E05010807&indicator=belonging`);
+  try {
+    await page.goto(host.url);
+    const frame = page.frameLocator("iframe");
+    await expect(frame.locator(".recharts-surface").first()).toBeVisible();
+    await expect(frame.getByText("Synthetic data").first()).toBeVisible();
+    await expect(frame.getByTestId("trend-table").locator("tbody tr")).toHaveCount(5);
+  } finally {
+    host.server.close();
+  }
+});
+
+test("the share dialog gives iframe code that points at the embed", async ({ page }) => {
+  await page.goto("/?indicator=belonging");
+  await page.getByTestId("share-embed").locator("summary").click();
+  const code = await page.getByLabel("Code to paste into a web page").inputValue();
+  expect(code).toMatch(
+    /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/map\?indicator=belonging&amp;period=2025"|^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/map\?indicator=belonging&period=2025"/,
+  );
+  const src = /src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, "&");
+  const response = await page.goto(src);
+  expect(response?.status()).toBe(200);
+});
+
+test("unknown embeds are 404s", async ({ request }) => {
+  expect((await request.get("/embed/map?indicator=nope")).status()).toBe(404);
+  expect((await request.get("/embed/trend?area=E05999999&indicator=belonging")).status()).toBe(404);
+  expect((await request.get("/embed/trend?area=E05010807")).status()).toBe(404);
+});
