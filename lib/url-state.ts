@@ -44,6 +44,27 @@ export type IndicatorParams = z.infer<typeof indicatorParamsSchema>;
 export const areaParamsSchema = z.object({ indicator: slug.optional() });
 export type AreaParams = z.infer<typeof areaParamsSchema>;
 
+/** Committee mode: a few wards and indicators, one slide per indicator. */
+export const PRESENT_MAX_WARDS = 8;
+export const PRESENT_MAX_INDICATORS = 12;
+const codeList = (max: number) =>
+  z
+    .string()
+    .max(max * 12)
+    .transform((value) => value.split(",").filter(Boolean))
+    .pipe(z.array(areaCode).min(1).max(max));
+export const presentParamsSchema = z.object({
+  wards: codeList(PRESENT_MAX_WARDS).optional(),
+  indicators: z
+    .string()
+    .max(PRESENT_MAX_INDICATORS * 81)
+    .transform((value) => value.split(",").filter(Boolean))
+    .pipe(z.array(slug).min(1).max(PRESENT_MAX_INDICATORS))
+    .optional(),
+  slide: z.coerce.number().int().min(1).max(PRESENT_MAX_INDICATORS).optional(),
+});
+export type PresentParams = z.infer<typeof presentParamsSchema>;
+
 export const SEARCH_QUERY_MAX = 100;
 export const searchParamsSchema = z.object({ q: z.string().max(SEARCH_QUERY_MAX).optional() });
 
@@ -70,6 +91,13 @@ export const parseExplorerParams = (raw: RawSearchParams): ExplorerParams | null
 export const parseIndicatorParams = (raw: RawSearchParams): IndicatorParams | null =>
   parseWith(indicatorParamsSchema, raw);
 export const parseAreaParams = (raw: RawSearchParams): AreaParams | null => parseWith(areaParamsSchema, raw);
+/** Checkbox forms send repeated parameters (wards=A&wards=B); links send lists (wards=A,B). Both work. */
+export const parsePresentParams = (raw: RawSearchParams): PresentParams | null =>
+  parseWith(presentParamsSchema, {
+    ...raw,
+    wards: Array.isArray(raw.wards) ? raw.wards.join(",") : raw.wards,
+    indicators: Array.isArray(raw.indicators) ? raw.indicators.join(",") : raw.indicators,
+  });
 
 /** The search text, trimmed, or null when it is too long to be a place name. */
 export function parseSearchQuery(raw: RawSearchParams): string | null {
@@ -114,4 +142,12 @@ export function areaHref(code: string, state: AreaParams = {}): string {
 
 export function searchHref(query: string): string {
   return withQuery("/search", { q: query });
+}
+
+export function presentHref(state: { wards: string[]; indicators: string[]; slide?: number }): string {
+  return withQuery("/present", {
+    wards: state.wards.join(","),
+    indicators: state.indicators.join(","),
+    slide: state.slide && state.slide > 1 ? String(state.slide) : undefined,
+  });
 }

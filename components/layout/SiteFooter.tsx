@@ -3,6 +3,11 @@ export function SiteFooter() {
   return (
     <footer className="mt-8 border-t-4 border-[#1d4f91] bg-[#f3f2f1] text-sm text-[#0b0c0c]">
       <div className="mx-auto max-w-6xl space-y-2 px-4 py-6">
+        <nav aria-label="Tools" className="no-print flex flex-wrap gap-4">
+          <a href="/present">Committee mode</a>
+          <a href="/api/v1/openapi.json">Open data API</a>
+          <a href="/api/v1/observations?format=csv">Download everything (CSV)</a>
+        </nav>
         <p>
           <strong>Data sources.</strong> Contains public sector information licensed under the{" "}
           <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
