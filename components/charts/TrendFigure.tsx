@@ -19,7 +19,7 @@ export function TrendFigure({
     <div className="space-y-3">
       {points.length > 1 ? (
         <figure>
-          <div className="h-[320px] w-full" data-testid="trend-chart">
+          <div className="h-80 w-full print:h-64" data-testid="trend-chart">
             <LazyTrendChart
               points={points.map((p) => ({
                 period: p.period,

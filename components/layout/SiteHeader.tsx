@@ -4,7 +4,7 @@ import { SearchForm } from "@/components/search/SearchForm";
 export function SiteHeader() {
   return (
     <header className="bg-[#0b0c0c] text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-3 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-3 px-4 py-3 print:py-1">
         <div>
           <Link href="/" className="text-xl font-bold text-white no-underline">
             Civic Pulse <span className="font-normal">· Peterborough</span>

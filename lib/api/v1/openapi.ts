@@ -2,6 +2,7 @@
 // validate with, so the document cannot drift from the behaviour.
 import { z } from "zod";
 import { areasQuery } from "@/lib/api/v1/areas";
+import { INEQUALITY_COLUMNS, inequalityQuery } from "@/lib/api/v1/inequality";
 import { observationsQuery, TIDY_COLUMNS } from "@/lib/api/v1/observations";
 import { areaCodeParam, slugParam } from "@/lib/api/v1/params";
 
@@ -222,6 +223,34 @@ export function openApiDocument() {
           responses: observationsResponses,
         },
       },
+      "/api/v1/indicators/{slug}/inequality": {
+        get: {
+          summary: "How even an indicator is across wards: range, gap, SII and RII by period",
+          operationId: "getIndicatorInequality",
+          parameters: [
+            pathParameter("slug", slugParam, "Indicator slug."),
+            ...queryParameters(inequalityQuery, {
+              area: "The local authority whose wards are compared (default: the site's home area).",
+              format: "json (default) or csv.",
+            }),
+          ],
+          responses: {
+            "200": {
+              description:
+                "One row per period. SII = fitted value at the least deprived end minus the most deprived end (never sign-flipped: see meta and the indicator's polarity). Intervals are 95%, null where the figures have none.",
+              content: {
+                ...jsonContent({
+                  type: "object",
+                  required: ["meta", "data"],
+                  properties: { meta: { type: "object" }, data: { type: "array", items: ref("Inequality") } },
+                }),
+                "text/csv": { schema: { type: "string" } },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
       "/api/v1/observations": {
         get: {
           summary: "Figures for any indicator, area and period (everything when unfiltered)",
@@ -252,6 +281,24 @@ export function openApiDocument() {
         Indicator: indicatorSchema,
         Source: sourceSchema,
         Error: errorSchema,
+        Inequality: {
+          type: "object",
+          required: [...INEQUALITY_COLUMNS],
+          properties: Object.fromEntries(
+            INEQUALITY_COLUMNS.map((c) => [
+              c,
+              ["indicator", "area_code", "period"].includes(c)
+                ? { type: "string" }
+                : c === "synthetic"
+                  ? { type: "boolean" }
+                  : c.endsWith("_code")
+                    ? nullable("string")
+                    : c.startsWith("wards_")
+                      ? { type: "integer" }
+                      : nullable("number"),
+            ]),
+          ),
+        },
       },
     },
   };

@@ -18,6 +18,7 @@ type Api = {
   indicators: typeof import("@/lib/api/v1/indicators");
   observations: typeof import("@/lib/api/v1/observations");
   openapi: typeof import("@/lib/api/v1/openapi");
+  inequality: typeof import("@/lib/api/v1/inequality");
   client: typeof import("@/lib/db/client");
 };
 let api: Api;
@@ -31,6 +32,7 @@ before(async () => {
     indicators: await import("@/lib/api/v1/indicators"),
     observations: await import("@/lib/api/v1/observations"),
     openapi: await import("@/lib/api/v1/openapi"),
+    inequality: await import("@/lib/api/v1/inequality"),
     client: await import("@/lib/db/client"),
   };
   const { seedDemoDatabase } = await import("@/lib/demo-data/seed-demo");
@@ -76,6 +78,7 @@ test("every documented route answers as documented", async () => {
     "/api/v1/indicators/{slug}/observations": () =>
       api.observations.observationsResponse(q("period=2025"), { indicator: "belonging" }),
     "/api/v1/observations": () => api.observations.observationsResponse(q("area=E05010805")),
+    "/api/v1/indicators/{slug}/inequality": () => api.inequality.inequalityResponse("formal-volunteering", q("")),
   };
   for (const [route, handler] of Object.entries(calls)) {
     const documented = (
@@ -164,4 +167,29 @@ test("observations default to whole-population rows; a group can be asked for", 
     young.json.data.map((r) => r.group),
     ["age:16-34"],
   );
+});
+
+test("the inequality endpoint has one row per period, and its CSV twin the same figures", async () => {
+  const json = (await api.inequality.inequalityResponse("formal-volunteering", q(""))) as {
+    json: { meta: { synthetic: boolean }; data: Record<string, unknown>[] };
+  };
+  assert.deepEqual(
+    json.json.data.map((r) => r.period),
+    ["2021", "2022", "2023", "2024", "2025"],
+  );
+  assert.equal(json.json.meta.synthetic, true);
+  for (const row of json.json.data) {
+    assert.equal((row.wards_used as number) + (row.wards_suppressed as number), 22);
+    assert.ok((row.sii_lower as number) <= (row.sii as number) && (row.sii as number) <= (row.sii_upper as number));
+  }
+  const csv = (await api.inequality.inequalityResponse("formal-volunteering", q("format=csv"))) as { csv: string };
+  const rows = parseCsv(csv.csv);
+  rows.forEach((row, i) => assert.equal(row.sii, String(json.json.data[i]!.sii)));
+  const census = (await api.inequality.inequalityResponse("bad-health", q(""))) as {
+    json: { data: Record<string, unknown>[] };
+  };
+  assert.equal(census.json.data.length, 1);
+  assert.equal(census.json.data[0]!.sii_lower, null, "census figures have no interval to simulate from");
+  const missing = await call(() => api.inequality.inequalityResponse("nope", q("")));
+  assert.equal(missing.status, 404);
 });

@@ -1,0 +1,7 @@
+import { respond } from "@/lib/api/v1/http";
+import { inequalityResponse } from "@/lib/api/v1/inequality";
+
+export const GET = async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await params;
+  return respond(() => inequalityResponse(slug, new URL(request.url).searchParams));
+};
