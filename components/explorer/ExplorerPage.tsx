@@ -7,6 +7,8 @@ import { DOMAIN_INFO } from "@/lib/indicators/domains";
 import { formatValue } from "@/lib/indicators/format";
 import { areaHref, explorerHref, indicatorHref, type MapMode, type TableSort } from "@/lib/url-state";
 import { IndicatorPicker } from "@/components/explorer/IndicatorPicker";
+import { WideningGaps } from "@/components/explorer/WideningGaps";
+import type { InequalityView } from "@/lib/data/inequality";
 import { WardRanking } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { DownloadLinks } from "@/components/downloads/DownloadLinks";
@@ -27,10 +29,12 @@ export function ExplorerPage({
   view,
   indicators,
   state,
+  wideningGaps,
 }: {
   view: ExplorerView;
   indicators: Indicator[];
   state: ExplorerState;
+  wideningGaps: InequalityView[];
 }) {
   const { indicator, period, parent, wards } = view;
   const { choropleth, ranked, areas: mapAreas } = buildWardMap(view, state);
@@ -134,6 +138,8 @@ export function ExplorerPage({
           />
         </section>
       </div>
+
+      <WideningGaps views={wideningGaps} parentName={parent.name} />
 
       <section aria-labelledby="about-heading" className="max-w-3xl space-y-2 text-sm">
         <h2 id="about-heading" className="text-xl font-bold">

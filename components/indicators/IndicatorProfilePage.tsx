@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ExplorerView } from "@/lib/data/explorer";
 import type { TrendPoint } from "@/lib/data/trends";
+import type { InequalityView } from "@/lib/data/inequality";
+import { InequalitySection } from "@/components/indicators/InequalitySection";
 import { DOMAIN_INFO } from "@/lib/indicators/domains";
 import { polarityPhrase } from "@/lib/indicators/classify";
 import { formatValue } from "@/lib/indicators/format";
@@ -17,10 +19,12 @@ import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 export function IndicatorProfilePage({
   view,
   trend,
+  inequality,
   highlight,
 }: {
   view: ExplorerView;
   trend: TrendPoint[];
+  inequality: InequalityView;
   highlight?: string;
 }) {
   const { indicator, period, periods, parent, wards } = view;
@@ -131,6 +135,8 @@ export function IndicatorProfilePage({
           highlight={highlight}
         />
       </section>
+
+      <InequalitySection view={inequality} />
 
       <section aria-labelledby="trend-heading" className="space-y-3">
         <h2 id="trend-heading" className="text-xl font-bold">

@@ -5,6 +5,7 @@ import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
 import { getIndicator } from "@/lib/data/indicators";
 import { getAreaTrend } from "@/lib/data/trends";
+import { getInequality } from "@/lib/data/inequality";
 import { isSlug, parseIndicatorParams } from "@/lib/url-state";
 
 type Props = {
@@ -23,10 +24,11 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const query = parseIndicatorParams(await searchParams);
   if (!isSlug(slug) || !query) notFound();
   const laCode = homeAreaCode();
-  const [view, trend] = await Promise.all([
+  const [view, trend, inequality] = await Promise.all([
     getExplorerView(laCode, slug, query.period),
     getAreaTrend(laCode, null, slug),
+    getInequality(laCode, slug),
   ]);
-  if (!view) notFound();
-  return <IndicatorProfilePage view={view} trend={trend} highlight={query.from} />;
+  if (!view || !inequality) notFound();
+  return <IndicatorProfilePage view={view} trend={trend} inequality={inequality} highlight={query.from} />;
 }
