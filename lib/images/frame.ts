@@ -1,6 +1,17 @@
 // What every report image shares: the document, its type scale, the title block with the synthetic
 // data banner, and the source lines at the foot.
-import { el, escapeXml, FONT_FAMILY, INK, MUTED, num, SYNTHETIC_COLOUR, text, textWidth, wrapText } from "@/lib/images/svg";
+import {
+  el,
+  escapeXml,
+  FONT_FAMILY,
+  INK,
+  MUTED,
+  num,
+  SYNTHETIC_COLOUR,
+  text,
+  textWidth,
+  wrapText,
+} from "@/lib/images/svg";
 
 /** The exact words drawn on every image of synthetic figures (tests and reviewers look for them). */
 export const SYNTHETIC_LABEL = "SYNTHETIC DATA — illustrative";

@@ -4,12 +4,20 @@
 // page's map, so the image never disagrees with the dashboard.
 import type { GeoJsonGeometry, Indicator, Observation } from "@/lib/domain/types";
 import { geometryBounds, pointOnSurface } from "@/lib/geography/geometry";
-import { createProjection, geometryToSvgPath } from "@/lib/geography/projection";
+import { createProjection, fittedHeight, geometryToSvgPath } from "@/lib/geography/projection";
 import { buildChoropleth, type AreaState, type LegendEntry } from "@/lib/indicators/choropleth";
 import { NO_DATA_COLOUR, type ClassificationMethod } from "@/lib/indicators/classify";
 import { formatInterval, formatValue } from "@/lib/indicators/format";
 import type { MapMode } from "@/lib/url-state";
-import { createFrame, drawFooter, drawHeader, lineHeight, svgDocument, SYNTHETIC_LABEL, type Frame } from "@/lib/images/frame";
+import {
+  createFrame,
+  drawFooter,
+  drawHeader,
+  lineHeight,
+  svgDocument,
+  SYNTHETIC_LABEL,
+  type Frame,
+} from "@/lib/images/frame";
 import { el, escapeXml, INK, num, SYNTHETIC_COLOUR, text, textWidth, wrapText } from "@/lib/images/svg";
 
 export interface MapImageArea {
@@ -93,7 +101,8 @@ export function mapImageModel(input: MapImageInput): MapImageModel {
       symbol: mode === "compare" && state === "value" ? symbolOf.get(fill) : undefined,
     };
   });
-  const synthetic = indicator.synthetic || wards.some((w) => w.observation?.synthetic) || !!parent.observation?.synthetic;
+  const synthetic =
+    indicator.synthetic || wards.some((w) => w.observation?.synthetic) || !!parent.observation?.synthetic;
   const overall = `${parent.name} overall: ${formatValue(parent.observation?.value, indicator)}`;
   const subtitle =
     mode === "compare"
@@ -110,10 +119,15 @@ export function mapImageModel(input: MapImageInput): MapImageModel {
       `(${indicator.unitLabel}), ${period}. ${choropleth.description.replace(/\.$/, "")}. ${legendText}.` +
       (synthetic ? ` ${SYNTHETIC_LABEL}: generated figures, not real results.` : ""),
     areas,
-    legend: { title: `Legend (${indicator.unitLabel})`, description: choropleth.description, entries: choropleth.legend },
+    legend: {
+      title: `Legend (${indicator.unitLabel})`,
+      description: choropleth.description,
+      entries: choropleth.legend,
+    },
     sourceLines: [
       ...input.sources.map((s) => `Data: ${s.title}, ${s.publisher}. Licence: ${s.licence}.`),
-      ...(input.boundaryAttribution ? [`Boundaries: ${input.boundaryAttribution}`] : []),
+      // Attributions are written to stand alone ("Source: Office for National Statistics …").
+      ...(input.boundaryAttribution ? [`Boundaries: ${input.boundaryAttribution.replace(/^Source:\s*/i, "")}`] : []),
       "Map: Civic Pulse.",
     ],
     synthetic,
@@ -124,6 +138,8 @@ export function mapImageModel(input: MapImageInput): MapImageModel {
 // Drawing
 // ---------------------------------------------------------------------------------------------
 
+/** Room around the shapes inside the map box, so outer borders are not clipped. */
+const MAP_PADDING = 4;
 const SUPPRESSED_PATTERN = "cp-img-suppressed";
 const MISSING_PATTERN = "cp-img-missing";
 /** Hatch and dot ink, as the page's PatternDefs: 5.0:1 on the grey, 7.1:1 on white. */
@@ -134,7 +150,13 @@ function patternDefs(size: number): string {
   return el("defs", {}, [
     el(
       "pattern",
-      { id: SUPPRESSED_PATTERN, width: size, height: size, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+      {
+        id: SUPPRESSED_PATTERN,
+        width: size,
+        height: size,
+        patternUnits: "userSpaceOnUse",
+        patternTransform: "rotate(45)",
+      },
       [
         el("rect", { width: size, height: size, fill: NO_DATA_COLOUR }),
         el("line", { x1: 0, y1: 0, x2: 0, y2: size, stroke: PATTERN_INK, "stroke-width": size / 3 }),
@@ -158,8 +180,17 @@ const swatchFill = (entry: LegendEntry) =>
       : entry.colour;
 const DASHES = { solid: undefined, dashed: "4 2", dotted: "1 2" } as const;
 
-/** A white outline behind a glyph, so it reads on the darkest and the lightest fills alike. */
-const HALO = { stroke: "#ffffff", "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke" } as const;
+/**
+ * A bold glyph with a white outline behind it, so it reads on the darkest and the lightest fills
+ * alike. The outline is a second <text> underneath rather than paint-order, which Word ignores.
+ */
+function haloGlyph(glyph: string, x: number, y: number, size: number, attrs: Record<string, string> = {}): string {
+  const common = { x, y, "text-anchor": "middle", "font-size": size, "font-weight": "bold" } as const;
+  return el("g", { "data-part": "symbol", ...attrs }, [
+    text(glyph, { ...common, fill: "#ffffff", stroke: "#ffffff", "stroke-width": 3, "stroke-linejoin": "round" }),
+    text(glyph, { ...common, fill: INK }),
+  ]);
+}
 
 interface LegendLayout {
   height: number;
@@ -216,17 +247,7 @@ function layoutLegend(frame: Frame, legend: MapImageModel["legend"], width: numb
             stroke: INK,
             "stroke-dasharray": DASHES[entry.outline],
           }),
-          entry.symbol
-            ? text(entry.symbol, {
-                x: ex + 0.5 + swatch.width / 2,
-                y: ey + swatch.height * 0.8,
-                "text-anchor": "middle",
-                "font-size": f * 0.85,
-                "font-weight": "bold",
-                fill: INK,
-                ...HALO,
-              })
-            : "",
+          entry.symbol ? haloGlyph(entry.symbol, ex + 0.5 + swatch.width / 2, ey + swatch.height * 0.8, f * 0.85) : "",
           ...lines.map((line, l) =>
             text(line, {
               x: ex + swatch.width + gap,
@@ -262,10 +283,20 @@ export function renderMapSvg(model: MapImageModel): string {
     mapBox = { x: frame.pad, y: top, width: innerWidth - legendWidth - f * 1.5, height: bodyHeight };
     legendMarkup = legend.draw(frame.width - frame.pad - legendWidth, top);
   } else {
-    const columns = Math.max(1, Math.min(3, Math.floor(innerWidth / (f * 16))));
-    const legend = layoutLegend(frame, model.legend, innerWidth, columns);
-    mapBox = { x: frame.pad, y: top, width: innerWidth, height: Math.max(f * 4, bodyHeight - legend.height - f) };
-    legendMarkup = legend.draw(frame.pad, top + mapBox.height + f);
+    // Under the map, in as few columns as still leave the map the height its shape needs.
+    const needed = model.areas.length
+      ? fittedHeight(geometryBounds(model.areas.map((a) => a.geometry)), innerWidth, MAP_PADDING)
+      : bodyHeight;
+    const maxColumns = Math.max(1, Math.min(3, Math.floor(innerWidth / (f * 16))));
+    let legend = layoutLegend(frame, model.legend, innerWidth, 1);
+    for (let columns = 2; columns <= maxColumns && needed + f + legend.height > bodyHeight; columns++) {
+      legend = layoutLegend(frame, model.legend, innerWidth, columns);
+    }
+    const mapHeight = Math.min(needed, Math.max(f * 4, bodyHeight - legend.height - f));
+    // Centre the block in what is left of a tall image, rather than leave a gap above the sources.
+    const offset = Math.max(0, (bodyHeight - (mapHeight + f + legend.height)) / 2);
+    mapBox = { x: frame.pad, y: top + offset, width: innerWidth, height: mapHeight };
+    legendMarkup = legend.draw(frame.pad, top + offset + mapHeight + f);
   }
 
   return svgDocument(frame, { title: `Map: ${model.title}, ${model.subtitle}`, description: model.description }, [
@@ -284,7 +315,7 @@ function drawMap(frame: Frame, model: MapImageModel, box: { x: number; y: number
     geometryBounds(model.areas.map((a) => a.geometry)),
     box.width,
     box.height,
-    Math.min(4, box.width / 4, box.height / 4),
+    Math.min(MAP_PADDING, box.width / 4, box.height / 4),
   );
   const wards = model.areas.map((area) =>
     el(
@@ -303,17 +334,7 @@ function drawMap(frame: Frame, model: MapImageModel, box: { x: number; y: number
     const point = area.symbol ? pointOnSurface(area.geometry) : null;
     if (!point || !area.symbol) return [];
     const [x, y] = project(point);
-    return [
-      text(area.symbol, {
-        x,
-        y: y + f * 0.3,
-        "text-anchor": "middle",
-        "font-size": f * 0.85,
-        "font-weight": "bold",
-        fill: INK,
-        ...HALO,
-      }),
-    ];
+    return [haloGlyph(area.symbol, x, y + f * 0.3, f * 0.85, { "data-area-code": area.code })];
   });
   return el("g", { "data-part": "map", transform: `translate(${num(box.x)},${num(box.y)})` }, [
     el(
@@ -336,7 +357,7 @@ function watermark(width: number, height: number): string {
     "font-size": size,
     "font-weight": "bold",
     fill: SYNTHETIC_COLOUR,
-    "fill-opacity": 0.16,
+    "fill-opacity": 0.14,
     transform: `rotate(-18 ${num(width / 2)} ${num(height / 2)})`,
     "data-part": "watermark",
   });

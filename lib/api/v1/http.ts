@@ -61,6 +61,18 @@ export function parseQuery<T extends z.ZodObject>(schema: T, params: URLSearchPa
   return parsed.data;
 }
 
+/**
+ * A JSON response whose text never contains "<" or ">": they are written as \u003c and \u003e, the same
+ * string to any JSON parser (Go's encoder does this by default). Error messages quote bad parameters
+ * back, and a quoted "<script>" must not reach a browser as markup, whatever the content type.
+ */
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  const text = JSON.stringify(body).replace(/[<>]/g, (c) => (c === "<" ? "\\u003c" : "\\u003e"));
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", "application/json");
+  return new Response(text, { ...init, headers });
+}
+
 /** Runs a handler and turns it into a Response: JSON or CSV, with cache headers, or an error. */
 export async function respond(
   handler: () => Promise<{ json: unknown } | { csv: string; filename: string }>,
@@ -76,9 +88,9 @@ export async function respond(
         },
       });
     }
-    return Response.json(result.json, { headers: { "Cache-Control": API_CACHE_CONTROL } });
+    return jsonResponse(result.json, { headers: { "Cache-Control": API_CACHE_CONTROL } });
   } catch (error) {
-    if (error instanceof ApiProblem) return Response.json(error.toJSON(), { status: error.status });
+    if (error instanceof ApiProblem) return jsonResponse(error.toJSON(), { status: error.status });
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 // GET /api/v1/boundaries/{localAuthorityCode}: the authority's ward boundaries as TopoJSON
 // (object "areas", feature ids = ward codes). The map loads these from this site: no tile server.
+import { jsonResponse } from "@/lib/api/v1/http";
 import { getWardBoundaries } from "@/lib/data/boundaries";
 import { toTopoJson } from "@/lib/geography/topojson";
 import { isAreaCode } from "@/lib/url-state";
@@ -8,7 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   const { code } = await params;
   const boundaries = isAreaCode(code) ? await getWardBoundaries(code) : null;
   if (!boundaries) {
-    return Response.json(
+    return jsonResponse(
       { error: `No local authority with boundaries has the code "${code.slice(0, 20)}".` },
       { status: 404 },
     );
