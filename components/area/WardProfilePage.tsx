@@ -15,6 +15,7 @@ import { TrendFigure } from "@/components/charts/TrendFigure";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 import { ShareEmbed } from "@/components/embed/ShareEmbed";
+import { ImageLinks } from "@/components/downloads/ImageLinks";
 import { AssetMap } from "@/components/map/AssetMap";
 
 export function WardProfilePage({
@@ -110,6 +111,7 @@ export function WardProfilePage({
           </span>
         </p>
         <TrendFigure points={trend} indicator={selected} areaName={area.name} benchmarkName={parent.name} />
+        <ImageLinks chart="trend" query={{ indicator: selected.slug, area: area.code }} />
         <ShareEmbed
           title={`${selected.shortTitle}: ${area.name} and ${parent.name}`}
           pagePath={`${areaHref(area.code, { indicator: selected.slug })}#trend`}

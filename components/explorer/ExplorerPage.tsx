@@ -13,6 +13,7 @@ import { WardRanking } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 import { ShareEmbed } from "@/components/embed/ShareEmbed";
+import { ImageLinks } from "@/components/downloads/ImageLinks";
 import { LazyChoroplethMap } from "@/components/map/LazyChoroplethMap";
 import { MapLegend } from "@/components/map/MapLegend";
 import { StaticChoropleth } from "@/components/map/StaticChoropleth";
@@ -113,6 +114,15 @@ export function ExplorerPage({
             </figcaption>
           </figure>
           <MapLegend entries={choropleth.legend} description={choropleth.description} unitLabel={indicator.unitLabel} />
+          <ImageLinks
+            chart="map"
+            query={{
+              indicator: indicator.slug,
+              period,
+              ...(state.mode === "compare" ? { mode: "compare" } : {}),
+              ...(state.method !== "quantile" ? { classes: state.method } : {}),
+            }}
+          />
           <ShareEmbed
             title={`${indicator.shortTitle}, ${parent.name} wards, ${period}`}
             pagePath={explorerHref({ indicator: indicator.slug, period, mode: state.mode, classes: state.method })}
