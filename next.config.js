@@ -1,21 +1,14 @@
 // @ts-check
-/** Security headers for every response; embeds (a later issue) will relax frame rules for /embed only. */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native SQLite driver and Prisma's runtime stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
-  },
+  // Native modules (SQLite driver, resvg rasteriser) and Prisma's runtime stay outside the server bundle.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@resvg/resvg-js"],
+  // Security headers (CSP with a per-request nonce, frame rules with the /embed/ exception, HSTS over
+  // HTTPS) are set by proxy.ts from lib/security/headers.ts, not here: a nonce cannot be static, and one
+  // place for all of them means no header is sent twice with two different values.
 };
 
 module.exports = nextConfig;

@@ -13,6 +13,7 @@ const BUILD_INPUTS = [
   "components",
   "lib",
   "public",
+  "proxy.ts",
   "next.config.js",
   "postcss.config.mjs",
   "package-lock.json",

@@ -20,9 +20,9 @@ export async function svgToPng(svg: string): Promise<Uint8Array> {
   const missing = FONT_FILES.filter((file) => !fs.existsSync(file));
   if (missing.length)
     throw new Error(`Report image fonts not found: ${missing.join(", ")} (is the working directory the app's root?)`);
-  // Loaded at run time from node_modules, not bundled: the bundler cannot place resvg's native
-  // .node binary in a server chunk. (Listing "@resvg/resvg-js" in next.config.js's
-  // serverExternalPackages would do the same job.)
+  // Loaded at run time from node_modules, not bundled (it is also in next.config.js's
+  // serverExternalPackages): the bundler cannot place resvg's native .node binary in a chunk, and
+  // only image requests pay for loading it.
   const { renderAsync } = await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ "@resvg/resvg-js");
   const image = await renderAsync(svg, {
     fitTo: { mode: "original" },

@@ -1,16 +1,10 @@
 // The data layer against a real SQLite file: migrated, seeded, then queried as the pages query it.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { createSeededDatabase } from "@/lib/db/__tests__/seeded-database";
 import Database from "better-sqlite3";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-pulse-data-"));
-const file = path.join(dir, "test.db");
-process.env.DATABASE_URL = `file:${file}`;
-
-// Imported after DATABASE_URL is set: lib/db/client opens the database named there.
+// Imported after createSeededDatabase sets DATABASE_URL: lib/db/client opens the database named there.
 type Modules = {
   explorer: typeof import("@/lib/data/explorer");
   profile: typeof import("@/lib/data/ward-profile");
@@ -40,9 +34,11 @@ function tableSnapshot(): Record<string, number> {
   }
 }
 
+let file: string;
+let cleanup: () => Promise<void>;
+
 before(async () => {
-  const { applyMigrations } = await import("@/lib/db/schema-engine");
-  await applyMigrations(file);
+  ({ file, cleanup } = await createSeededDatabase("data"));
   m = {
     explorer: await import("@/lib/data/explorer"),
     profile: await import("@/lib/data/ward-profile"),
@@ -52,13 +48,9 @@ before(async () => {
     trends: await import("@/lib/data/trends"),
     client: await import("@/lib/db/client"),
   };
-  await m.seed.seedDemoDatabase(m.client.db);
 });
 
-after(async () => {
-  await m?.client.db.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => cleanup?.());
 
 test("seeding twice leaves exactly the same rows, and keeps rows from other sources", async () => {
   const { db } = m.client;

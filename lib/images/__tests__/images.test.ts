@@ -4,17 +4,14 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { createSeededDatabase } from "@/lib/db/__tests__/seeded-database";
 import { catalogueEntry } from "@/lib/indicators/catalogue";
 import { DEMO_SOURCES, SOURCE_IDS } from "@/lib/demo-data/sources";
 import { SYNTHETIC_LABEL } from "@/lib/images/frame";
 import { decodeRgbaPng, drawnText, findAll, hasClass, parseXml, PNG_SIGNATURE, pngSize, type XmlElement } from "./xml";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-pulse-images-"));
-const file = path.join(dir, "images.db");
-process.env.DATABASE_URL = `file:${file}`;
 delete process.env.CIVIC_PULSE_HOME_AREA; // the demo's authority, Peterborough
 
 type Modules = {
@@ -25,23 +22,22 @@ type Modules = {
 let m: Modules;
 let raw: Database.Database;
 
+let cleanup: () => Promise<void>;
+
 before(async () => {
-  const { applyMigrations } = await import("@/lib/db/schema-engine");
-  await applyMigrations(file);
+  const seeded = await createSeededDatabase("images");
+  cleanup = seeded.cleanup;
   m = {
     images: await import("@/lib/api/v1/images"),
     http: await import("@/lib/api/v1/http"),
     client: await import("@/lib/db/client"),
   };
-  const { seedDemoDatabase } = await import("@/lib/demo-data/seed-demo");
-  await seedDemoDatabase(m.client.db);
-  raw = new Database(file, { readonly: true });
+  raw = new Database(seeded.file, { readonly: true });
 });
 
 after(async () => {
   raw?.close();
-  await m?.client.db.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await cleanup?.();
 });
 
 /** The 22 wards of the boundary file the seed reads. */

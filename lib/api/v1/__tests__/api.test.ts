@@ -1,16 +1,10 @@
 // The open API against a real seeded SQLite file: documented shapes, errors, CSV = JSON.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { createSeededDatabase } from "@/lib/db/__tests__/seeded-database";
 import Ajv2020 from "ajv/dist/2020";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { parseCsv } from "@/lib/csv/parse-csv";
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-pulse-api-"));
-const file = path.join(dir, "api.db");
-process.env.DATABASE_URL = `file:${file}`;
 
 type Api = {
   http: typeof import("@/lib/api/v1/http");
@@ -23,9 +17,10 @@ type Api = {
 };
 let api: Api;
 
+let cleanup: () => Promise<void>;
+
 before(async () => {
-  const { applyMigrations } = await import("@/lib/db/schema-engine");
-  await applyMigrations(file);
+  ({ cleanup } = await createSeededDatabase("api"));
   api = {
     http: await import("@/lib/api/v1/http"),
     areas: await import("@/lib/api/v1/areas"),
@@ -35,14 +30,9 @@ before(async () => {
     inequality: await import("@/lib/api/v1/inequality"),
     client: await import("@/lib/db/client"),
   };
-  const { seedDemoDatabase } = await import("@/lib/demo-data/seed-demo");
-  await seedDemoDatabase(api.client.db);
 });
 
-after(async () => {
-  await api?.client.db.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => cleanup?.());
 
 const q = (query: string) => new URLSearchParams(query);
 
