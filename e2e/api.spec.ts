@@ -20,8 +20,12 @@ test("a ward's CSV download, the API and the ward page agree on every figure", a
     expect(csvRows[i]!.synthetic).toBe(String(row.synthetic));
     // The page shows the same figure, rounded to the indicator's decimals.
     const cell = page.locator(`tr[data-indicator="${row.indicator}"] td`).nth(1).locator("span").first();
-    const shown = (await cell.textContent())!.replace(/[^\d.-]/g, "");
-    if (row.value !== null && shown) expect(Math.abs(Number(shown) - row.value)).toBeLessThan(0.051);
+    const shown = /-?[\d,]+(?:\.\d+)?/.exec((await cell.textContent())!)?.[0]?.replace(/,/g, "");
+    // Shown rounded to the indicator's decimals: within half a unit of the last digit shown.
+    if (row.value !== null && shown) {
+      const decimals = shown.split(".")[1]?.length ?? 0;
+      expect(Math.abs(Number(shown) - row.value), row.indicator).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
+    }
   }
 });
 

@@ -3,10 +3,10 @@ import { expect, test } from "@playwright/test";
 
 test("committee mode: choose wards and indicators, then move between slides with the keyboard", async ({ page }) => {
   await page.goto("/present");
-  await page.getByLabel("Central").check();
-  await page.getByLabel("North").check();
-  await page.getByLabel(/^Regular volunteering/).check();
-  await page.getByLabel(/^Bad health/).check();
+  await page.getByRole("checkbox", { name: "Central", exact: true }).check();
+  await page.getByRole("checkbox", { name: "North", exact: true }).check();
+  await page.getByRole("checkbox", { name: /^Regular volunteering/ }).check();
+  await page.getByRole("checkbox", { name: /^Bad health/ }).check();
   await page.getByRole("button", { name: "Start the presentation" }).click();
   const slide = page.getByTestId("slide");
   await expect(slide.getByRole("heading", { level: 1 })).toHaveText("Regular volunteering");
