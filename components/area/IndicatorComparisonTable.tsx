@@ -55,11 +55,11 @@ export function IndicatorComparisonTable({
 }) {
   const info = DOMAIN_INFO[domain];
   return (
-    <section aria-labelledby={`domain-${domain}`} className="space-y-2 break-inside-avoid-page">
+    <section aria-labelledby={`domain-${domain}`} className="space-y-2">
       <h3 id={`domain-${domain}`} className="text-lg font-bold">
         {info.title}
       </h3>
-      <p className="text-sm text-[var(--color-muted)]">{info.summary}</p>
+      <p className="text-sm text-[var(--color-muted)] print:hidden">{info.summary}</p>
       <ScrollableTable label={`${info.title}: ${wardName} and ${parentName}`}>
         <table className="w-full min-w-[40rem] border-collapse text-sm" data-testid={`comparison-${domain}`}>
           <thead>
@@ -115,7 +115,7 @@ export function IndicatorComparisonTable({
                       {indicator.shortTitle}
                     </Link>{" "}
                     {indicator.synthetic && <SyntheticFlag compact />}
-                    <span className="block text-xs text-[var(--color-muted)]">
+                    <span className="block text-xs text-[var(--color-muted)] print:hidden">
                       {indicator.unitLabel}. {polarityPhrase(indicator.polarity)}.
                     </span>
                   </th>

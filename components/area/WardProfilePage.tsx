@@ -99,7 +99,7 @@ export function WardProfilePage({
         })}
       </section>
 
-      <section id="trend" aria-labelledby="trend-heading" className="space-y-3 break-inside-avoid-page">
+      <section id="trend" aria-labelledby="trend-heading" className="space-y-3">
         <h2 id="trend-heading" className="text-xl font-bold">
           Trend: {selected.shortTitle}
         </h2>
@@ -125,7 +125,7 @@ export function WardProfilePage({
         )}
       </section>
 
-      <section id="assets" aria-labelledby="assets-heading" className="space-y-3 break-inside-avoid-page">
+      <section id="assets" aria-labelledby="assets-heading" className="space-y-3">
         <h2 id="assets-heading" className="text-xl font-bold">
           Community assets in {area.name}
         </h2>

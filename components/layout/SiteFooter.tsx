@@ -1,8 +1,8 @@
 // Attribution required by the Open Government Licence and the other sources (prisma/data/SOURCES.md).
 export function SiteFooter() {
   return (
-    <footer className="mt-8 border-t-4 border-[#1d4f91] bg-[#f3f2f1] text-sm text-[#0b0c0c]">
-      <div className="mx-auto max-w-6xl space-y-2 px-4 py-6">
+    <footer className="mt-8 border-t-4 border-[#1d4f91] bg-[#f3f2f1] text-sm text-[#0b0c0c] print:mt-2 print:text-xs">
+      <div className="mx-auto max-w-6xl space-y-2 px-4 py-6 print:py-1">
         <nav aria-label="Tools" className="no-print flex flex-wrap gap-4">
           <a href="/present">Committee mode</a>
           <a href="/api/v1/openapi.json">Open data API</a>
