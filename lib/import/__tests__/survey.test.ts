@@ -1,0 +1,248 @@
+// Survey aggregation checked against figures worked out by hand in this file (weighted Wilson
+// interval on Kish's effective sample size, a t interval from the printed t table, a suppressed
+// cell, the local-authority total), and against the demo's own aggregation of simulated
+// respondents (lib/demo-data/synthetic-survey.ts), which the importer must reproduce exactly.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import type { Observation } from "@/lib/domain/types";
+import {
+  aggregateSurveyRespondents,
+  simulateSurveyRespondents,
+  surveyIndicators,
+} from "@/lib/demo-data/synthetic-survey";
+import { runImport } from "@/lib/import/run-import";
+import { aggregateSurvey } from "@/lib/import/survey";
+import { example, query, seededTemplate, sha256OfFile, writeFile, type TestDatabases } from "./helpers";
+
+let dbs: TestDatabases;
+before(async () => {
+  dbs = await seededTemplate();
+});
+after(() => dbs?.cleanup());
+
+const Z = 1.959963984540054; // the 97.5 % point of the standard normal
+
+/** The Wilson score interval, written out from its textbook formula. */
+function wilsonByHand(p: number, n: number): [number, number] {
+  const centre = (p + (Z * Z) / (2 * n)) / (1 + (Z * Z) / n);
+  const half = (Z / (1 + (Z * Z) / n)) * Math.sqrt((p * (1 - p)) / n + (Z * Z) / (4 * n * n));
+  return [centre - half, centre + half];
+}
+
+function close(actual: number | null, expected: number, what: string, tolerance = 0.006) {
+  assert.ok(actual !== null && Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected}`);
+}
+
+type Row = { indicatorSlug: string; areaCode: string; group: string } & Omit<
+  Observation,
+  "indicatorSlug" | "areaCode" | "group"
+>;
+
+test("the worked example of docs/data-format.md, computed by hand", async () => {
+  const databaseFile = dbs.copy();
+  const outcome = await runImport({
+    kind: "survey",
+    file: example("survey-responses.csv"),
+    mappingFile: example("survey-mapping.json"),
+    metadataFile: example("survey-metadata.json"),
+    databaseFile,
+  });
+  assert.equal(outcome.status, "imported", JSON.stringify(outcome.status === "invalid" && outcome.problems.items));
+  const rows = query<Row>(databaseFile, "SELECT * FROM Observation WHERE sourceId = 'import-survey-survey-responses'");
+  const find = (slug: string, area: string, group = "all") => {
+    const row = rows.find((r) => r.indicatorSlug === slug && r.areaCode === area && r.group === group);
+    assert.ok(row, `no row ${slug} ${area} ${group}`);
+    return row;
+  };
+
+  // Barnack, "visited a green space": the 12 who answered (respondent 7 said "Don't know").
+  // Weights 1, 1, 2, 0.5, 1.5, 1, 2, 0.5, 1, 1.5, 1, 1 (sum 14); "Yes" weights 1, 2, 0.5, 1, 2, 1, 1.5, 1 (sum 10).
+  const barnackWeights = [1, 1, 2, 0.5, 1.5, 1, 2, 0.5, 1, 1.5, 1, 1];
+  const sumW = 14;
+  const sumW2 = barnackWeights.reduce((s, w) => s + w * w, 0); // 19
+  assert.equal(sumW2, 19);
+  const nEff = (sumW * sumW) / sumW2; // 196 / 19 = 10.316
+  const p = 10 / 14;
+  const [lower, upper] = wilsonByHand(p, nEff);
+  const barnack = find("green-space-visits", "E05010805");
+  close(barnack.value, 71.43, "value");
+  close(barnack.lowerCi, lower * 100, "lower");
+  close(barnack.upperCi, upper * 100, "upper");
+  assert.equal(barnack.numerator, 10);
+  assert.equal(barnack.denominator, 14);
+  assert.equal(barnack.sampleSize, 12);
+  // The interval on n_eff is wider than one on the 12 respondents would be.
+  const [naiveLower] = wilsonByHand(p, 12);
+  assert.ok(lower < naiveLower);
+
+  // Bretton: only 4 respondents, below the base of 10: suppressed, and no numbers kept at all.
+  const bretton = find("green-space-visits", "E05010806");
+  assert.deepEqual(
+    [
+      bretton.suppressed,
+      bretton.value,
+      bretton.lowerCi,
+      bretton.upperCi,
+      bretton.numerator,
+      bretton.denominator,
+      bretton.sampleSize,
+    ],
+    [1, null, null, null, null, null, null],
+  );
+
+  // Peterborough pools all 16 who answered, Bretton's 4 included: weights sum 18, "Yes" 12.2.
+  const laWeights = [...barnackWeights, 1.2, 0.8, 1, 1];
+  const laNEff = (18 * 18) / laWeights.reduce((s, w) => s + w * w, 0);
+  const [laLower, laUpper] = wilsonByHand(12.2 / 18, laNEff);
+  const la = find("green-space-visits", "E06000031");
+  close(la.value, 67.78, "LA value");
+  close(la.lowerCi, laLower * 100, "LA lower");
+  close(la.upperCi, laUpper * 100, "LA upper");
+  assert.equal(la.sampleSize, 16);
+
+  // Every age group cell has fewer than 10 respondents: all suppressed.
+  for (const group of ["age:16-34", "age:35-64", "age:65+"]) {
+    assert.equal(find("green-space-visits", "E06000031", group).suppressed, 1);
+  }
+});
+
+test("a mean with equal weights gets the t interval of the printed t table", () => {
+  // 12 respondents, all weight 1.5 (so n_eff = 12), scores 20..31: mean 25.5, sd = √13 (n − 1 divisor).
+  const scores = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
+  const rows = aggregateSurvey(
+    scores.map((score) => ({ areaCode: "W1", period: "2025", weight: 1.5, groups: [], answers: [score] })),
+    {
+      questions: [{ indicator: "calm-score", kind: "mean", unit: "score" }],
+      parentOf: new Map([["W1", null]]),
+      minBase: 10,
+      sourceId: "test",
+      synthetic: false,
+    },
+  );
+  assert.equal(rows.length, 1);
+  const row = rows[0]!;
+  const t11 = 2.201; // t(0.975, 11 df), from the table
+  const half = (t11 * Math.sqrt(13)) / Math.sqrt(12);
+  close(row.value, 25.5, "mean");
+  close(row.lowerCi, 25.5 - half, "lower", 0.01);
+  close(row.upperCi, 25.5 + half, "upper", 0.01);
+  assert.equal(row.numerator, null);
+  assert.equal(row.denominator, 18);
+  assert.equal(row.sampleSize, 12);
+});
+
+test("--min-base moves the suppression threshold", () => {
+  const respondents = Array.from({ length: 12 }, (_, i) => ({
+    areaCode: "W1",
+    period: "2025",
+    weight: 1,
+    groups: [i < 6 ? "sex:female" : "sex:male"],
+    answers: [i % 3 === 0 ? 1 : 0],
+  }));
+  const plan = {
+    questions: [{ indicator: "x", kind: "proportion" as const, unit: "percent" as const }],
+    parentOf: new Map([["W1", null]]),
+    sourceId: "test",
+    synthetic: false,
+  };
+  const base10 = aggregateSurvey(respondents, { ...plan, minBase: 10 });
+  assert.deepEqual(
+    base10.map((r) => [r.group, r.suppressed, r.value]),
+    [
+      ["all", false, 33.33],
+      ["sex:female", true, null],
+      ["sex:male", true, null],
+    ],
+  );
+  const base5 = aggregateSurvey(respondents, { ...plan, minBase: 5 });
+  assert.deepEqual(
+    base5.map((r) => [r.group, r.value]),
+    [
+      ["all", 33.33],
+      ["sex:female", 33.33],
+      ["sex:male", 33.33],
+    ],
+  );
+  assert.equal(aggregateSurvey(respondents, { ...plan, minBase: 13 })[0]!.suppressed, true);
+});
+
+test("the importer's aggregation reproduces the demo survey's, row for row", () => {
+  const wards = [
+    { code: "W01", population: 9000, imdScore: 12 },
+    { code: "W02", population: 12000, imdScore: 35 },
+    { code: "W03", population: 4000, imdScore: 22 },
+    { code: "W04", population: 7000, imdScore: 48 },
+  ];
+  const periods = ["2024", "2025"];
+  // A poor response year in one ward (8 respondents) so that suppression is exercised too.
+  let kept = 0;
+  const simulated = simulateSurveyRespondents({ wards, laCode: "LA1", periods, seed: "import-cross-check" }).filter(
+    (r) => r.areaCode !== "W03" || r.period !== "2025" || ++kept <= 8,
+  );
+  const indicators = surveyIndicators();
+  const expected = aggregateSurveyRespondents(simulated, {
+    indicators,
+    wardCodes: wards.map((w) => w.code),
+    laCode: "LA1",
+    periods,
+  });
+  const actual = aggregateSurvey(
+    simulated.map((r) => ({
+      areaCode: r.areaCode,
+      period: r.period,
+      weight: r.weight,
+      groups: [`age:${r.ageBand}`],
+      answers: indicators.map((indicator) => {
+        const answer = r.answers[indicator.slug];
+        return answer === undefined ? Number.NaN : typeof answer === "boolean" ? (answer ? 1 : 0) : answer;
+      }),
+    })),
+    {
+      questions: indicators.map((i) => ({
+        indicator: i.slug,
+        kind: i.unit === "score" ? "mean" : "proportion",
+        unit: i.unit,
+      })),
+      parentOf: new Map(wards.map((w) => [w.code, "LA1"])),
+      minBase: 10,
+      sourceId: "demo",
+      synthetic: true,
+    },
+  );
+  const key = (r: Observation) => `${r.indicatorSlug}|${r.areaCode}|${r.period}|${r.group}`;
+  const byKey = new Map(actual.map((r) => [key(r), r]));
+  assert.equal(actual.length, expected.length);
+  assert.ok(expected.some((r) => r.suppressed) && expected.some((r) => !r.suppressed));
+  for (const row of expected) {
+    const mine = byKey.get(key(row));
+    assert.ok(mine, `missing ${key(row)}`);
+    assert.deepEqual({ ...mine, sourceId: row.sourceId }, row);
+  }
+});
+
+test("survey figures never overwrite another source's: one message per indicator and period", async () => {
+  const databaseFile = dbs.copy();
+  const before = sha256OfFile(databaseFile);
+  const file = writeFile(
+    dbs.dir,
+    "belonging-2025.csv",
+    "area_code,period,weight,q1\n" +
+      Array.from({ length: 12 }, (_, i) => `E05010805,2025,1,${i % 2 ? "Yes" : "No"}`).join("\n") +
+      "\n",
+  );
+  const mappingFile = writeFile(
+    dbs.dir,
+    "belonging-mapping.json",
+    JSON.stringify({ questions: { q1: { indicator: "belonging", yes: ["Yes"] } } }),
+  );
+  const outcome = await runImport({ kind: "survey", file, mappingFile, databaseFile });
+  assert.equal(outcome.status, "invalid");
+  if (outcome.status === "invalid") {
+    assert.equal(outcome.problems.total, 1);
+    assert.match(
+      outcome.problems.items[0]!.message,
+      /already has 2 figure\(s\) for "belonging" in 2025 from the source "civic-pulse-synthetic-survey"/,
+    );
+  }
+  assert.equal(sha256OfFile(databaseFile), before);
+});

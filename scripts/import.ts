@@ -1,0 +1,57 @@
+// npm run import -- <kind> <file> [options]    bring your own data (see docs/data-format.md)
+// npm run import -- history                    list the imports made so far
+// The database is the one named by DATABASE_URL, like every other script.
+import { databaseUrl, sqliteFilePath } from "../lib/db/database-url";
+import { parseImportArgs, USAGE, UsageError } from "../lib/import/cli-args";
+import { streamProgress } from "../lib/import/progress";
+import { describeHistory, describeOutcome } from "../lib/import/report";
+import { displayName } from "../lib/import/read-text";
+import { ImportWriteError, runImport } from "../lib/import/run-import";
+import { DatabaseSetupError, listBatches, openDatabase } from "../lib/import/store";
+import { FileChangedError } from "../lib/import/types";
+
+async function main(): Promise<number> {
+  const command = parseImportArgs(process.argv.slice(2));
+  if (command.command === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  const databaseFile = sqliteFilePath(databaseUrl());
+  if (command.command === "history") {
+    const db = openDatabase(databaseFile, "read");
+    try {
+      for (const line of describeHistory(listBatches(db))) console.log(line);
+    } finally {
+      db.close();
+    }
+    return 0;
+  }
+  const outcome = await runImport({ ...command.request, databaseFile, progress: streamProgress(process.stderr) });
+  const printed = describeOutcome(outcome, displayName(command.request.file));
+  for (const line of printed.err) console.error(line);
+  for (const line of printed.out) console.log(line);
+  return printed.exitCode;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (
+      error instanceof DatabaseSetupError ||
+      error instanceof FileChangedError ||
+      error instanceof ImportWriteError
+    ) {
+      console.error(error.message);
+      process.exitCode = 1;
+    } else {
+      console.error("The import failed and nothing was written (the import runs in one transaction).");
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exitCode = 1;
+    }
+  },
+);
