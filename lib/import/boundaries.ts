@@ -11,7 +11,7 @@ import { feature as topoFeature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { AreaType, GeoJsonGeometry, Position } from "@/lib/domain/types";
 import { geometryBounds, geometryPolygons, pointOnSurface, ringArea } from "@/lib/geography/geometry";
-import { cleanRing } from "@/scripts/data/prepare-boundaries";
+import { cleanRing } from "@/lib/geography/rings";
 import { bngToWgs84 } from "@/lib/import/british-national-grid";
 import { findCrossing, geometryProblems, geometrySegments } from "@/lib/import/geometry-checks";
 import { readWholeText } from "@/lib/import/read-text";

@@ -14,6 +14,9 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { GeoJsonGeometry, Position } from "@/lib/domain/types";
 import { geometryPolygons, pointInPolygon, ringArea } from "@/lib/geography/geometry";
+import { cleanRing } from "@/lib/geography/rings";
+
+export { cleanRing };
 
 export const INPUT_FILE = "prisma/data/raw/drkane-geo-lookups/ward_E06000031.geojson";
 export const OUTPUT_FILE = "prisma/data/boundaries/wards-E06000031.geojson";
@@ -70,25 +73,6 @@ export function triangleAreaSquareMetres(triangle: Triangle): number {
   const cx = c[0] * METRES_PER_DEGREE_LON;
   const cy = c[1] * METRES_PER_DEGREE_LAT;
   return Math.abs((bx - ax) * (cy - ay) - (cx - ax) * (by - ay)) / 2;
-}
-
-/** Rounds, drops consecutive duplicates, closes the ring and winds it as RFC 7946 asks. */
-export function cleanRing(ring: readonly Position[], exterior: boolean, decimals = DECIMALS): Position[] {
-  const factor = 10 ** decimals;
-  const round = (value: number) => Math.round(value * factor) / factor;
-  const out: Position[] = [];
-  for (const [lon, lat] of ring) {
-    const point: Position = [round(lon), round(lat)];
-    const last = out[out.length - 1];
-    if (!last || last[0] !== point[0] || last[1] !== point[1]) out.push(point);
-  }
-  const first = out[0];
-  const last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
-  // RFC 7946: exterior rings counter-clockwise, holes clockwise (Leaflet ignores winding either way).
-  const counterClockwise = ringArea(out) > 0;
-  if (counterClockwise !== exterior) out.reverse();
-  return out;
 }
 
 function cleanGeometry(geometry: Geometry, code: string): GeoJsonGeometry {
