@@ -97,7 +97,7 @@ function LeafletChoropleth({
             color: "#0b0c0c",
             weight: area.highlighted ? 4 : 1,
             // Suppressed areas get a dashed outline as well as their own fill: colour is not the only signal.
-            dashArray: area.state === "suppressed" ? "4 3" : undefined,
+            dashArray: area.state === "suppressed" ? "4 3" : area.state === "missing" ? "1 3" : undefined,
           };
         }}
         onEachFeature={(feature, layer) => {
