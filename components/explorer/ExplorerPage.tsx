@@ -80,7 +80,7 @@ export function ExplorerPage({
         from={state.from}
       />
 
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="map-heading" className="space-y-3">
           <h2 id="map-heading" className="text-xl font-bold">
             Map{state.mode === "compare" ? `: compared with ${parent.name}` : ""}
