@@ -1,6 +1,7 @@
 // How even is an indicator across a local authority's wards, period by period, and is the gap
 // between the most and least deprived wards closing? (lib/stats/inequality does the maths.)
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import type { AreaCode, Indicator } from "@/lib/domain/types";
 import { currentWardsOf } from "@/lib/data/areas";
@@ -45,15 +46,25 @@ export interface InequalityView {
 }
 
 // The simulation is deterministic, so results depend only on the data: cache them per data version.
-const cache = new Map<string, Promise<InequalityView | null>>();
+const results = new Map<string, Promise<InequalityView | null>>();
 
-async function dataVersion(): Promise<string> {
-  const [count, latest] = await Promise.all([
-    db.observation.count(),
-    db.source.aggregate({ _max: { importedAt: true } }),
+/**
+ * Changes whenever data lands: a new source, a seed, or an import. Read from the small Source and
+ * ImportBatch tables (counting millions of observations on every call was the slow part), and
+ * once per request (React cache), however many indicators a page summarises.
+ */
+const dataVersion = cache(async (): Promise<string> => {
+  const [sources, imports] = await Promise.all([
+    db.source.aggregate({ _count: { id: true }, _max: { importedAt: true } }),
+    db.importBatch.aggregate({ _count: { id: true }, _max: { finishedAt: true } }),
   ]);
-  return `${count}:${latest._max.importedAt?.toISOString() ?? ""}`;
-}
+  return [
+    sources._count.id,
+    sources._max.importedAt?.toISOString(),
+    imports._count.id,
+    imports._max.finishedAt?.toISOString(),
+  ].join(":");
+});
 
 export async function getInequality(
   laCode: AreaCode,
@@ -61,11 +72,11 @@ export async function getInequality(
   simulations?: number,
 ): Promise<InequalityView | null> {
   const key = `${laCode}|${slug}|${simulations ?? "default"}|${await dataVersion()}`;
-  if (!cache.has(key)) {
-    if (cache.size > 500) cache.clear();
-    cache.set(key, computeInequality(laCode, slug, simulations));
+  if (!results.has(key)) {
+    if (results.size > 500) results.clear();
+    results.set(key, computeInequality(laCode, slug, simulations));
   }
-  return cache.get(key)!;
+  return results.get(key)!;
 }
 
 async function computeInequality(laCode: AreaCode, slug: string, simulations?: number): Promise<InequalityView | null> {
