@@ -2,7 +2,15 @@
 // array, or {"indicators": [...]}) or a CSV file with one row per indicator. Field names may be
 // snake_case (short_title) or camelCase (shortTitle). Checked against the domain types.
 import path from "node:path";
-import { DOMAINS, POLARITIES, UNITS, type DomainKey, type Polarity, type Unit } from "@/lib/domain/types";
+import {
+  DOMAINS,
+  POLARITIES,
+  UNITS,
+  type DomainKey,
+  type Indicator,
+  type Polarity,
+  type Unit,
+} from "@/lib/domain/types";
 import { readSlug } from "@/lib/import/cells";
 import { eachRow, openCsvTable, type ReportLogs } from "@/lib/import/csv-reader";
 import { displayName, readWholeText } from "@/lib/import/read-text";
@@ -10,22 +18,12 @@ import { FileProblem } from "@/lib/import/problems";
 import { loadIndicators, type Sqlite } from "@/lib/import/store";
 import type { CheckContext } from "@/lib/import/types";
 
-export interface IndicatorDefinition {
-  slug: string;
-  title: string;
-  shortTitle: string;
-  description: string;
-  whyItMatters: string;
-  domain: DomainKey;
-  unit: Unit;
-  unitLabel: string;
-  polarity: Polarity;
-  decimals: number;
-  method: string;
+/** An indicator as a metadata file defines it: the domain's Indicator, less what the import decides. */
+export type IndicatorDefinition = Omit<Indicator, "caveats" | "synthetic" | "sourceId" | "sortOrder"> & {
   caveats: string | null;
   /** null: place after every indicator already in the database. */
   sortOrder: number | null;
-}
+};
 
 const DEFAULT_UNIT_LABEL: Record<Unit, string> = { percent: "%", per1000: "per 1,000", score: "score" };
 
