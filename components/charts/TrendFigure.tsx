@@ -1,20 +1,9 @@
-import type { Indicator } from "@/lib/domain/types";
-import type { TrendPoint } from "@/lib/data/trends";
+import type { ComponentProps } from "react";
 import { LazyTrendChart } from "@/components/charts/LazyTrendChart";
 import { TrendTable } from "@/components/charts/TrendTable";
 
 /** A trend chart with its table twin. The chart's height is reserved, so nothing shifts when it loads. */
-export function TrendFigure({
-  points,
-  indicator,
-  areaName,
-  benchmarkName,
-}: {
-  points: TrendPoint[];
-  indicator: Indicator;
-  areaName: string;
-  benchmarkName?: string;
-}) {
+export function TrendFigure({ points, indicator, areaName, benchmarkName }: ComponentProps<typeof TrendTable>) {
   return (
     <div className="space-y-3">
       {points.length > 1 ? (

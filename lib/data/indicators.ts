@@ -1,5 +1,6 @@
 // Indicator metadata as stored (the catalogue plus anything imported), and their periods.
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import type { DomainKey, Indicator, Polarity, Unit } from "@/lib/domain/types";
 import { DOMAIN_INFO } from "@/lib/indicators/domains";
@@ -25,10 +26,11 @@ export async function listIndicators(): Promise<Indicator[]> {
     .sort((a, b) => DOMAIN_INFO[a.domain].order - DOMAIN_INFO[b.domain].order || a.sortOrder - b.sortOrder);
 }
 
-export async function getIndicator(slug: string): Promise<IndicatorWithSource | null> {
+/** Memoised per request (React cache): metadata, page and data modules all ask for it. */
+export const getIndicator = cache(async (slug: string): Promise<IndicatorWithSource | null> => {
   const row = await db.indicator.findUnique({ where: { slug }, include: { source: true } });
   return row ? { ...toIndicator(row), source: row.source } : null;
-}
+});
 
 /** Periods with any whole-population figure for the indicator, oldest first. */
 export async function listPeriods(slug: string): Promise<string[]> {

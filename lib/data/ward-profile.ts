@@ -1,6 +1,7 @@
 // Data for a ward's page: every indicator against its local authority and the range of its
 // wards, with significance and recent trend; the ward's assets; similar wards.
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { currentWardsOf } from "@/lib/data/areas";
 import type { AreaCode, GeoJsonGeometry, Indicator, Observation } from "@/lib/domain/types";
@@ -32,8 +33,11 @@ export interface WardProfile {
   similar: (SimilarArea & { comparableSlugs: readonly string[] })[];
 }
 
-/** Everything on a ward page but the trend chart; null when the code is not a ward we hold. */
-export async function getWardProfile(code: AreaCode): Promise<WardProfile | null> {
+/**
+ * Everything on a ward page but the trend chart; null when the code is not a ward we hold.
+ * Memoised per request (React cache): the page and its metadata both ask for it.
+ */
+export const getWardProfile = cache(async (code: AreaCode): Promise<WardProfile | null> => {
   const area = await db.area.findUnique({ where: { code }, include: { parent: true } });
   if (!area || area.type !== "ward" || area.successorCode || !area.parent) return null;
   const parent = area.parent;
@@ -110,7 +114,7 @@ export async function getWardProfile(code: AreaCode): Promise<WardProfile | null
     assets,
     similar,
   };
-}
+});
 
 /** A ward's figures for one indicator and period broken down by population group (e.g. age band). */
 export async function getGroupBreakdown(code: AreaCode, slug: string, period: string): Promise<Observation[]> {

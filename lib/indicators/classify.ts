@@ -1,5 +1,6 @@
 // Choropleth classification: which colour class each value falls in.
 import type { Polarity } from "@/lib/domain/types";
+import { quantileOfSorted } from "@/lib/stats/quartiles";
 
 export interface ClassBreaks {
   /** Upper bound of each class except the last; length = classes − 1. */
@@ -13,13 +14,7 @@ export function quantileBreaks(values: number[], classes = 5): ClassBreaks {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return { breaks: [], min: NaN, max: NaN };
   const breaks: number[] = [];
-  for (let k = 1; k < classes; k++) {
-    // Type 7 quantile (linear interpolation), as R and spreadsheets compute it.
-    const position = (k / classes) * (sorted.length - 1);
-    const low = Math.floor(position);
-    const high = Math.min(low + 1, sorted.length - 1);
-    breaks.push(sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low));
-  }
+  for (let k = 1; k < classes; k++) breaks.push(quantileOfSorted(sorted, k / classes));
   return { breaks: [...new Set(breaks)], min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
@@ -38,15 +33,6 @@ export const SEQUENTIAL_PALETTE = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "
 
 /** The colour for no data; suppressed areas are also hatched so they differ from missing ones. */
 export const NO_DATA_COLOUR = "#d9d9d9";
-
-export function paletteFor(classes: number): readonly string[] {
-  if (classes >= SEQUENTIAL_PALETTE.length) return SEQUENTIAL_PALETTE;
-  // Fewer classes (many tied values): spread the picks across the ramp.
-  return Array.from(
-    { length: classes },
-    (_, i) => SEQUENTIAL_PALETTE[Math.round((i * (SEQUENTIAL_PALETTE.length - 1)) / Math.max(1, classes - 1))]!,
-  );
-}
 
 export function polarityPhrase(polarity: Polarity): string {
   if (polarity === "higher-better") return "Higher is better";

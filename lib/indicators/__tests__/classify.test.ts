@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { classIndex, paletteFor, quantileBreaks } from "@/lib/indicators/classify";
+import { classIndex, paletteForPolarity, quantileBreaks } from "@/lib/indicators/classify";
+
+const paletteFor = (classes: number) => paletteForPolarity("higher-better", classes);
 
 test("quantile breaks split 10 values into 5 classes of 2", () => {
   const values = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
