@@ -6,9 +6,16 @@ const nextConfig = {
   poweredByHeader: false,
   // Native modules (SQLite driver, resvg rasteriser) and Prisma's runtime stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@resvg/resvg-js"],
-  // Security headers (CSP with a per-request nonce, frame rules with the /embed/ exception, HSTS over
-  // HTTPS) are set by proxy.ts from lib/security/headers.ts, not here: a nonce cannot be static, and one
-  // place for all of them means no header is sent twice with two different values.
+  // Ward pages are generated at build time (from the database the build ran on: npm start rebuilds when
+  // the data changed) and regenerated after an import. Regenerated pages stay in this server's memory rather
+  // than being written back into .next, which every server started from this checkout shares even when
+  // their databases differ (a test server, a benchmark, npm start). Room for every Peterborough ward page
+  // with every indicator (about 600 pages of ~230 kB); beyond that the least recently used are rendered again.
+  cacheMaxMemorySize: 160 * 1024 * 1024,
+  experimental: { isrFlushToDisk: false },
+  // Security headers (CSP, frame rules with the /embed/ exception, HSTS over HTTPS) are set by proxy.ts
+  // from lib/security/headers.ts, not here: one place for all of them means no header is sent twice with
+  // two different values.
 };
 
 module.exports = nextConfig;

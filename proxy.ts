@@ -1,16 +1,18 @@
-// Security headers on every response, with a fresh CSP nonce per document (Next's documented nonce
-// pattern: Next reads the nonce from the request's Content-Security-Policy header and puts it on its
-// own inline scripts). The policy itself is data in lib/security/headers.ts.
+// Every request passes through here: security headers on every response (the policy is data in
+// lib/security/headers.ts), 400 for paths Next cannot decode, and ward pages with query state sent to
+// the route that renders them from the cache (lib/url-state.ts owns that mapping).
 import { NextResponse, type NextRequest } from "next/server";
-import { createNonce, isResourcePath, securityHeaders } from "@/lib/security/headers";
+import { securityHeaders } from "@/lib/security/headers";
 import { rejectedPathReason } from "@/lib/security/request-path";
+import { areaRenderPath } from "@/lib/url-state";
+
+// Not a route: rewriting here renders the site's not-found page with status 404.
+const NOT_FOUND_PATH = "/not-found";
 
 export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
-  const nonce = isResourcePath(pathname) ? undefined : createNonce();
+  const { pathname, searchParams } = request.nextUrl;
   const headers = securityHeaders({
     pathname,
-    nonce,
     development: process.env.NODE_ENV === "development",
     // Behind a TLS-terminating proxy the first X-Forwarded-Proto says how the browser connected.
     https:
@@ -26,11 +28,11 @@ export function proxy(request: NextRequest) {
     });
   }
 
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
-  // For a server component that renders its own <Script>: (await headers()).get("x-nonce").
-  if (nonce) requestHeaders.set("x-nonce", nonce);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const renderPath = areaRenderPath(pathname, searchParams);
+  const response =
+    renderPath === "same"
+      ? NextResponse.next()
+      : NextResponse.rewrite(new URL(renderPath === "not-found" ? NOT_FOUND_PATH : renderPath, request.url));
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

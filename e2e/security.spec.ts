@@ -19,12 +19,6 @@ function parseCsp(header: string | undefined): Map<string, string[]> {
   return directives;
 }
 
-const nonceOf = (headers: Headers) =>
-  parseCsp(headers["content-security-policy"])
-    .get("script-src")
-    ?.find((s) => s.startsWith("'nonce-"))
-    ?.slice("'nonce-".length, -1);
-
 /** What every response carries, whatever it is. */
 function expectCommonHeaders(headers: Headers, what: string) {
   const csp = parseCsp(headers["content-security-policy"]);
@@ -42,21 +36,21 @@ function expectCommonHeaders(headers: Headers, what: string) {
   expect(headers["strict-transport-security"], what).toBeUndefined();
 }
 
-/** Pages (and anything else a browser may render as one): own-origin only, scripts by nonce, no framing. */
+/** Pages (and anything else a browser may render as one): own-origin only, no eval, no framing. */
 function expectDocumentPolicy(headers: Headers, what: string) {
   expectCommonHeaders(headers, what);
   const csp = parseCsp(headers["content-security-policy"]);
   expect(csp.get("default-src"), what).toEqual(["'self'"]);
   const scripts = csp.get("script-src") ?? [];
-  expect(scripts, what).toContain("'self'");
-  expect(scripts, what).not.toContain("'unsafe-inline'");
-  expect(nonceOf(headers), `${what}: script nonce`).toMatch(/^[A-Za-z0-9+/_-]{16,}={0,2}$/);
+  // This site's files, and the inline bootstrap scripts Next writes into every page (a cached page cannot
+  // carry a per-request nonce: see docs/decisions.md).
+  expect(new Set(scripts), what).toEqual(new Set(["'self'", "'unsafe-inline'"]));
   expect(csp.get("img-src"), what).toEqual(expect.arrayContaining(["'self'", "data:", "blob:"]));
   expect(csp.get("style-src"), what).toEqual(expect.arrayContaining(["'self'", "'unsafe-inline'"]));
   expect(csp.get("object-src"), what).toEqual(["'none'"]);
   expect(csp.get("frame-ancestors"), what).toEqual(["'none'"]);
   expect(headers["x-frame-options"], what).toBe("DENY");
-  // No third-party host anywhere: keywords, the nonce, data: and blob: only.
+  // No third-party host anywhere: keywords, data: and blob: only.
   for (const [name, sources] of csp) {
     for (const source of sources) {
       expect(/^'[^']+'$/.test(source) || ["data:", "blob:"].includes(source), `${what}: ${name} ${source}`).toBe(true);
@@ -124,15 +118,28 @@ test("every kind of response carries the security headers", async ({ request }) 
   }
 });
 
-test("each page gets a fresh nonce, and every script on it carries that nonce", async ({ request }) => {
-  const first = await get(request, "/areas/E05010807");
-  const second = await get(request, "/areas/E05010807");
-  const nonce = nonceOf(first.headers);
-  expect(nonce).toBeTruthy();
-  expect(nonceOf(second.headers)).not.toBe(nonce);
-  const scripts = first.body.match(/<script\b[^>]*>/g) ?? [];
-  expect(scripts.length).toBeGreaterThan(0);
-  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+test("ward pages come from the cache: the same document every time, cacheable by a CDN", async ({ request }) => {
+  const paths = ["/areas/E05010807", "/areas/E05010807?indicator=belonging"];
+  for (const path of paths) {
+    await get(request, path); // the first visit may be the one that generates it
+    const first = await get(request, path);
+    const second = await get(request, path);
+    expect(first.status, path).toBe(200);
+    expect(second.body, `${path}: byte-identical documents (nothing per request, so nothing per visitor)`).toBe(
+      first.body,
+    );
+    expect(first.headers["x-nextjs-cache"], `${path}: served from Next's page cache`).toBe("HIT");
+    const cacheControl = first.headers["cache-control"] ?? "";
+    expect(cacheControl, path).toMatch(/s-maxage=\d+/);
+    expect(cacheControl, path).toMatch(/stale-while-revalidate/);
+    expect(cacheControl, path).not.toMatch(/private|no-store/);
+    // Scripts come from this site's build only.
+    for (const src of first.body.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) expect(src[1], path).toMatch(/^\/_next\//);
+  }
+  // The indicator named in the query is the one the page shows.
+  const belonging = await get(request, "/areas/E05010807?indicator=belonging");
+  const volunteering = await get(request, "/areas/E05010807");
+  expect(belonging.body).not.toBe(volunteering.body);
 });
 
 test("HSTS is sent when the request came over HTTPS (a TLS-terminating proxy says so)", async ({ request }) => {

@@ -6,6 +6,7 @@ import {
   isClassificationMethod,
   type ClassificationMethod,
 } from "@/lib/indicators/classify";
+import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
 
 /** ONS GSS codes: a letter for the nation and eight digits (E05010805, E06000031). */
 export const AREA_CODE_PATTERN = /^[EWSNK]\d{8}$/;
@@ -103,6 +104,34 @@ export const parsePresentParams = (raw: RawSearchParams): PresentParams | null =
 export function parseSearchQuery(raw: RawSearchParams): string | null {
   const parsed = parseWith(searchParamsSchema, raw);
   return parsed ? (parsed.q ?? "").trim() : null;
+}
+
+/** The query of a request URL in the shape pages receive as searchParams (repeated keys as arrays). */
+export function searchParamsRecord(search: URLSearchParams): RawSearchParams {
+  const record: RawSearchParams = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    record[key] = values.length > 1 ? values : values[0];
+  }
+  return record;
+}
+
+const AREA_PAGE_PATH = /^\/areas\/([^/]+)$/;
+
+/**
+ * Where proxy.ts renders a ward page URL. Ward pages are generated once and served from the cache, which
+ * a page that reads its query string cannot be, so /areas/C?indicator=S is rendered by the route
+ * /areas/C/indicator/S (the address bar keeps the query form, the one links use). "same" when the URL
+ * needs no rewrite, "not-found" when its query is malformed (as a page parsing it would answer).
+ */
+export function areaRenderPath(pathname: string, search: URLSearchParams): string | "same" | "not-found" {
+  const code = AREA_PAGE_PATH.exec(pathname)?.[1];
+  if (!code || search.size === 0) return "same";
+  const params = parseAreaParams(searchParamsRecord(search));
+  if (!params) return "not-found";
+  return params.indicator && params.indicator !== DEFAULT_INDICATOR_SLUG
+    ? `/areas/${code}/indicator/${params.indicator}`
+    : "same";
 }
 
 export function isAreaCode(code: string): boolean {

@@ -1,6 +1,7 @@
 // npm run import -- <kind> <file> [options]    bring your own data (see docs/data-format.md)
 // npm run import -- history                    list the imports made so far
 // The database is the one named by DATABASE_URL, like every other script.
+import { requestRevalidation } from "../lib/cache/revalidation";
 import { databaseUrl, sqliteFilePath } from "../lib/db/database-url";
 import { parseImportArgs, USAGE, UsageError } from "../lib/import/cli-args";
 import { streamProgress } from "../lib/import/progress";
@@ -30,7 +31,20 @@ async function main(): Promise<number> {
   const printed = describeOutcome(outcome, displayName(command.request.file));
   for (const line of printed.err) console.error(line);
   for (const line of printed.out) console.log(line);
+  if (outcome.status === "imported" || outcome.status === "replaced") await tellDashboards();
   return printed.exitCode;
+}
+
+/** Pages are served from a cache: ask each running dashboard to regenerate them from the new data. */
+async function tellDashboards() {
+  for (const result of await requestRevalidation()) {
+    console.log(
+      result.ok
+        ? `Dashboard at ${result.url}: pages will show the new data from their next visit.`
+        : `Dashboard at ${result.url}: ${result.reason}. A dashboard started later rebuilds its pages from the new data; ` +
+            "a running one shows it within a day, or at once after POST /api/revalidate (see README, Deploying).",
+    );
+  }
 }
 
 main().then(

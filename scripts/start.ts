@@ -1,11 +1,15 @@
 // npm start: one command from a fresh clone to a running dashboard.
 // 1. create/migrate the SQLite database and seed the demo data on first run;
-// 2. build the app if there is no build, or the sources changed since the last one;
-// 3. serve it (PORT, default 3000).
+// 2. build the app if there is no build, or the sources or the data changed since the last one (the
+//    build generates every ward page from the data, and those pages are served from the cache);
+// 3. serve it (PORT, default 3000), with a token the import CLI uses to have pages regenerated.
 import { spawnSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureRevalidationToken } from "../lib/cache/revalidation";
+import { readDataVersion } from "../lib/data/data-version";
+import { createDb } from "../lib/db/client";
 import { setupDatabase } from "./db/setup";
 
 const BUILD_INPUTS = [
@@ -44,15 +48,26 @@ function run(command: string, args: string[]) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+async function dataVersion(): Promise<string> {
+  const db = createDb();
+  try {
+    return await readDataVersion(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function main() {
   await setupDatabase();
-  const hash = sourceHash();
+  // Data imported while no server ran has no cached page to invalidate but the build's: rebuild.
+  const hash = `${sourceHash()}:${await dataVersion()}`;
   const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;
   if (!built) {
-    console.log("Building the dashboard (first start or changed sources) …");
+    console.log("Building the dashboard (first start, or changed sources or data) …");
     run(process.execPath, [require.resolve("next/dist/bin/next"), "build"]);
     fs.writeFileSync(STAMP, hash);
   }
+  ensureRevalidationToken();
   const port = process.env.PORT ?? "3000";
   console.log(`Civic Pulse is starting on http://localhost:${port}`);
   const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], {

@@ -57,3 +57,27 @@ test("search text is trimmed and bounded", async () => {
   assert.equal(parseSearchQuery({ q: "x".repeat(101) }), null);
   assert.equal(searchHref("Orton W"), "/search?q=Orton+W");
 });
+
+test("a ward URL with an indicator is rendered by the cached indicator route; its link form round-trips", async () => {
+  const { areaRenderPath, areaHref: href } = await import("@/lib/url-state");
+  const { DEFAULT_INDICATOR_SLUG } = await import("@/lib/indicators/catalogue");
+  const render = (url: string) => {
+    const parsed = new URL(url, "http://x");
+    return areaRenderPath(parsed.pathname, parsed.searchParams);
+  };
+  assert.equal(render(href("E05010805", { indicator: "belonging" })), "/areas/E05010805/indicator/belonging");
+  // The default indicator, no query and unrelated parameters all use the page generated at build time.
+  assert.equal(render(href("E05010805", { indicator: DEFAULT_INDICATOR_SLUG })), "same");
+  assert.equal(render("/areas/E05010805"), "same");
+  assert.equal(render("/areas/E05010805?utm_source=newsletter"), "same");
+  // The first of repeated values counts, as on every page.
+  assert.equal(render("/areas/E05010805?indicator=belonging&indicator=x"), "/areas/E05010805/indicator/belonging");
+  // Malformed values are a 404, never a path built from them.
+  for (const bad of ["../../api", "<script>", "a b", "x".repeat(200), ""]) {
+    assert.equal(render(`/areas/E05010805?indicator=${encodeURIComponent(bad)}`), "not-found", bad);
+  }
+  // Other pages are left alone.
+  for (const other of ["/", "/areas", "/areas/E05010805/indicator/belonging", "/indicators/belonging?period=2025"]) {
+    assert.equal(render(other), "same", other);
+  }
+});

@@ -24,3 +24,13 @@ export async function getRetiredArea(code: AreaCode): Promise<RetiredArea | null
   });
   return { code: area.code, name: area.name, successor };
 }
+
+/** The codes of a local authority's current wards, for pages generated ahead of their first visit. */
+export async function listCurrentWardCodes(laCode: AreaCode): Promise<AreaCode[]> {
+  const wards = await db.area.findMany({
+    where: currentWardsOf(laCode),
+    select: { code: true },
+    orderBy: { code: "asc" },
+  });
+  return wards.map((ward) => ward.code);
+}

@@ -3,6 +3,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { readDataVersion } from "@/lib/data/data-version";
 import type { AreaCode, Indicator } from "@/lib/domain/types";
 import { currentWardsOf } from "@/lib/data/areas";
 import { getIndicator, listIndicators, type IndicatorWithSource } from "@/lib/data/indicators";
@@ -48,23 +49,8 @@ export interface InequalityView {
 // The simulation is deterministic, so results depend only on the data: cache them per data version.
 const results = new Map<string, Promise<InequalityView | null>>();
 
-/**
- * Changes whenever data lands: a new source, a seed, or an import. Read from the small Source and
- * ImportBatch tables (counting millions of observations on every call was the slow part), and
- * once per request (React cache), however many indicators a page summarises.
- */
-const dataVersion = cache(async (): Promise<string> => {
-  const [sources, imports] = await Promise.all([
-    db.source.aggregate({ _count: { id: true }, _max: { importedAt: true } }),
-    db.importBatch.aggregate({ _count: { id: true }, _max: { finishedAt: true } }),
-  ]);
-  return [
-    sources._count.id,
-    sources._max.importedAt?.toISOString(),
-    imports._count.id,
-    imports._max.finishedAt?.toISOString(),
-  ].join(":");
-});
+/** Once per request (React cache), however many indicators a page summarises. */
+const dataVersion = cache(() => readDataVersion(db));
 
 export async function getInequality(
   laCode: AreaCode,

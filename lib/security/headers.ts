@@ -11,7 +11,7 @@ export function isEmbedPath(pathname: string): boolean {
 /**
  * Responses that are never pages: API data (JSON, CSV, TopoJSON, images) and Next's hashed build assets.
  * If a browser ever shows one as a document (an SVG opened in a tab, an error body), it may load and run
- * nothing at all; and with no nonce, their headers stay the same from one request to the next.
+ * nothing at all.
  */
 export function isResourcePath(pathname: string): boolean {
   return pathname.startsWith("/api/") || pathname.startsWith("/_next/static/");
@@ -21,8 +21,6 @@ export function isResourcePath(pathname: string): boolean {
 export const RESOURCE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 export interface PolicyOptions {
-  /** Per-request nonce for Next's inline bootstrap scripts. */
-  nonce?: string;
   /** `next dev`: React and Next's dev runtime need eval (see below). */
   development: boolean;
   /** May other sites frame this response? Only embeds may. */
@@ -30,11 +28,7 @@ export interface PolicyOptions {
 }
 
 /** Which directives the policy has, with their sources, in the order they are written. */
-export function contentSecurityPolicyDirectives({
-  nonce,
-  development,
-  frameable,
-}: PolicyOptions): [string, string[]][] {
+export function contentSecurityPolicyDirectives({ development, frameable }: PolicyOptions): [string, string[]][] {
   return [
     // Everything comes from this site: boundaries, data and scripts are all served by the app itself.
     ["default-src", ["'self'"]],
@@ -42,17 +36,20 @@ export function contentSecurityPolicyDirectives({
       "script-src",
       [
         "'self'",
-        // Next's inline bootstrap scripts (the RSC payload, self.__next_f.push) carry this nonce;
-        // any other inline script, such as one injected through a reflected parameter, does not.
-        ...(nonce ? [`'nonce-${nonce}'`] : []),
+        // Next's inline bootstrap scripts (the RSC payload, self.__next_f.push) differ from page to page.
+        // A per-request nonce would allow only them, but a nonce must never repeat, so a page carrying one
+        // can be neither generated ahead nor shared by a cache, and every ward page is both (see
+        // docs/decisions.md, "Cached pages, so no CSP nonce"). What an injected inline script would need is
+        // an injection point: React escapes every value, no route renders HTML from user input, and every
+        // parameter is checked against a strict pattern (the hostile-input tests hold all three).
+        "'unsafe-inline'",
         // Only in development: React rebuilds server error stacks with eval and Next's dev bundles use it.
         // Neither React nor Next uses eval in a production build, so production never allows it.
         ...(development ? ["'unsafe-eval'"] : []),
       ],
     ],
     // Leaflet positions map panes, and Recharts sizes its SVG, through style attributes rendered into the
-    // HTML; React's style props do the same. Style attributes cannot carry a nonce, so inline styles stay
-    // allowed. (A nonce here would also switch 'unsafe-inline' off, so none is given.) Styles cannot run script.
+    // HTML; React's style props do the same, so inline styles are allowed. Styles cannot run script.
     ["style-src", ["'self'", "'unsafe-inline'"]],
     // Leaflet's marker and layer images can be data: and blob: URLs.
     ["img-src", ["'self'", "data:", "blob:"]],
@@ -93,8 +90,6 @@ export const STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
 export interface ResponseContext {
   pathname: string;
-  /** The document's script nonce; unused for resources. */
-  nonce?: string;
   development: boolean;
   /** Did the request reach us over HTTPS (directly or through a TLS-terminating proxy)? */
   https: boolean;
@@ -105,12 +100,12 @@ export interface ResponseContext {
  * not to send it over plain HTTP (browsers ignore it there anyway), and in development it would pin
  * https onto localhost, for every other project on that host too.
  */
-export function securityHeaders({ pathname, nonce, development, https }: ResponseContext): Record<string, string> {
+export function securityHeaders({ pathname, development, https }: ResponseContext): Record<string, string> {
   const frameable = isEmbedPath(pathname);
   return {
     "Content-Security-Policy": isResourcePath(pathname)
       ? RESOURCE_CONTENT_SECURITY_POLICY
-      : contentSecurityPolicy({ nonce, development, frameable }),
+      : contentSecurityPolicy({ development, frameable }),
     // The CSP's frame-ancestors supersedes this in current browsers; older ones only know X-Frame-Options,
     // which cannot say "anyone", so embeds simply go without it.
     ...(frameable ? {} : { "X-Frame-Options": "DENY" }),
@@ -121,10 +116,4 @@ export function securityHeaders({ pathname, nonce, development, https }: Respons
     "Cross-Origin-Opener-Policy": "same-origin",
     ...(https && !development ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {}),
   };
-}
-
-/** A fresh, unguessable nonce: 128 random bits in base64 (the characters Next accepts in a CSP nonce). */
-export function createNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes));
 }

@@ -1,4 +1,5 @@
 // Shared HTTP behaviour of the open API: errors, caching, and parameter validation.
+import crypto from "node:crypto";
 import { z } from "zod";
 
 /** Data changes only when an import lands: let browsers keep it briefly and caches longer. */
@@ -73,22 +74,53 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   return new Response(text, { ...init, headers });
 }
 
-/** Runs a handler and turns it into a Response: JSON or CSV, with cache headers, or an error. */
+/** A strong validator of the exact bytes: the same data gives the same tag on every server. */
+export function entityTag(body: Uint8Array): string {
+  return `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+/** Does If-None-Match name this tag (or "*")? Weak comparison, as RFC 9110 asks for GET. */
+function matchesIfNoneMatch(header: string | null, tag: string): boolean {
+  if (!header) return false;
+  const strip = (value: string) => value.trim().replace(/^W\//, "");
+  return header.split(",").some((candidate) => candidate.trim() === "*" || strip(candidate) === strip(tag));
+}
+
+/**
+ * A successful download with an ETag; 304 Not Modified, with no body, when the client (or a CDN
+ * revalidating) already holds these bytes. Large exports are re-fetched only when an import changed them.
+ */
+export async function withEntityTag(request: Request, response: Response): Promise<Response> {
+  if (response.status !== 200) return response;
+  const body = new Uint8Array(await response.arrayBuffer());
+  const tag = entityTag(body);
+  const headers = new Headers(response.headers);
+  headers.set("ETag", tag);
+  if (matchesIfNoneMatch(request.headers.get("if-none-match"), tag)) {
+    for (const name of ["Content-Type", "Content-Length", "Content-Disposition"]) headers.delete(name);
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers });
+}
+
+/** Runs a handler and turns it into a Response: JSON or CSV, with cache headers and an ETag, or an error. */
 export async function respond(
+  request: Request,
   handler: () => Promise<{ json: unknown } | { csv: string; filename: string }>,
 ): Promise<Response> {
   try {
     const result = await handler();
     if ("csv" in result) {
-      return new Response(result.csv, {
+      const csv = new Response(result.csv, {
         headers: {
           "Content-Type": "text/csv; charset=utf-8",
           "Content-Disposition": `attachment; filename="${result.filename}"`,
           "Cache-Control": API_CACHE_CONTROL,
         },
       });
+      return withEntityTag(request, csv);
     }
-    return jsonResponse(result.json, { headers: { "Cache-Control": API_CACHE_CONTROL } });
+    return withEntityTag(request, jsonResponse(result.json, { headers: { "Cache-Control": API_CACHE_CONTROL } }));
   } catch (error) {
     if (error instanceof ApiProblem) return jsonResponse(error.toJSON(), { status: error.status });
     throw error;

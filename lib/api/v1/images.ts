@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { API_CACHE_CONTROL, ApiProblem, jsonResponse, notFound, parseQuery } from "@/lib/api/v1/http";
+import { API_CACHE_CONTROL, ApiProblem, jsonResponse, notFound, parseQuery, withEntityTag } from "@/lib/api/v1/http";
 import { areaCodeParam, periodParam, slugParam } from "@/lib/api/v1/params";
 import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
@@ -96,10 +96,10 @@ export async function imageResponse(chart: string, params: URLSearchParams): Pro
  * (for an SVG opened in a tab: a policy that lets it load and run nothing) are set by proxy.ts for
  * every /api/ response, so none are set here.
  */
-export async function respondWithImage(handler: () => Promise<ImageFile>): Promise<Response> {
+export async function respondWithImage(request: Request, handler: () => Promise<ImageFile>): Promise<Response> {
   try {
     const image = await handler();
-    return new Response(image.body as BodyInit, {
+    const response = new Response(image.body as BodyInit, {
       headers: {
         "Content-Type": image.contentType,
         // inline: opens in the browser tab; "Save image as" and Word's "Insert picture" keep the name.
@@ -107,6 +107,7 @@ export async function respondWithImage(handler: () => Promise<ImageFile>): Promi
         "Cache-Control": API_CACHE_CONTROL,
       },
     });
+    return withEntityTag(request, response);
   } catch (error) {
     if (error instanceof ApiProblem) return jsonResponse(error.toJSON(), { status: error.status });
     throw error;

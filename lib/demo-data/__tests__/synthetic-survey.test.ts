@@ -13,9 +13,7 @@ const GROUPS = ["all", "age:16-34", "age:35-64", "age:65+"];
 const SURVEY_SLUGS = INDICATOR_CATALOGUE.filter((i) => i.sourceId === SOURCE_IDS.syntheticSurvey).map((i) => i.slug);
 const AREAS = [...FIXTURE_WARDS.map((ward) => ward.code), FIXTURE_LA_CODE];
 
-const started = performance.now();
 const ROWS = generateSyntheticSurvey({ wards: FIXTURE_WARDS, laCode: FIXTURE_LA_CODE });
-const ELAPSED_MS = performance.now() - started;
 
 function find(rows: readonly Observation[], slug: string, area: string, period: string, group: string): Observation {
   const row = rows.find(
@@ -33,11 +31,6 @@ function scaleOf(slug: string): number {
 test("the catalogue has the 13 survey indicators the generator covers", () => {
   assert.equal(SURVEY_SLUGS.length, 13);
   assert.deepEqual([...new Set(ROWS.map((r) => r.indicatorSlug))].sort(), [...SURVEY_SLUGS].sort());
-});
-
-test("is fast enough to run in the seed (target < 1 s for 22 wards)", () => {
-  // Generous margin over the 1 s target for a loaded test machine; typically ~0.3 s cold.
-  assert.ok(ELAPSED_MS < 2000, `took ${ELAPSED_MS} ms`);
 });
 
 test("same seed gives identical output; a different seed gives different output", () => {

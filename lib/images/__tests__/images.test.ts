@@ -49,7 +49,9 @@ const BOUNDARY_WARDS = (
 
 /** Calls the route's handler as the route does. */
 async function get(chart: string, query: string) {
-  const response = await m.images.respondWithImage(() => m.images.imageResponse(chart, new URLSearchParams(query)));
+  const response = await m.images.respondWithImage(new Request("http://localhost/api/v1/images/"), () =>
+    m.images.imageResponse(chart, new URLSearchParams(query)),
+  );
   return {
     status: response.status,
     type: response.headers.get("content-type") ?? "",

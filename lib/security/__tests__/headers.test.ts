@@ -2,7 +2,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   PERMISSIONS_POLICY,
-  createNonce,
   isEmbedPath,
   isResourcePath,
   securityHeaders,
@@ -25,24 +24,23 @@ function parseCsp(header: string): Map<string, string[]> {
 const page = (overrides: Partial<ResponseContext> = {}): Record<string, string> =>
   securityHeaders({
     pathname: "/areas/E05010807",
-    nonce: "abc123+/==",
     development: false,
     https: false,
     ...overrides,
   });
 const csp = (headers: Record<string, string>) => parseCsp(headers["Content-Security-Policy"] ?? "");
 
-test("production pages: no eval, scripts only from this site or with the request's nonce", () => {
+test("production pages: no eval, scripts only from this site or inline, and the same policy every time", () => {
   const directives = csp(page());
   assert.deepEqual(directives.get("default-src"), ["'self'"]);
   const scripts = directives.get("script-src") ?? [];
-  assert.ok(scripts.includes("'self'"));
-  assert.ok(scripts.includes("'nonce-abc123+/=='"), "the nonce passed in is the one allowed");
+  // Cached pages cannot carry a per-request nonce, so Next's inline bootstrap scripts run as inline scripts.
+  assert.deepEqual(new Set(scripts), new Set(["'self'", "'unsafe-inline'"]));
   for (const [name, sources] of directives) {
     assert.ok(!sources.includes("'unsafe-eval'"), `${name} allows eval in production`);
   }
-  // An injected inline script must not run: no 'unsafe-inline' for scripts.
-  assert.ok(!scripts.includes("'unsafe-inline'"));
+  // A page served from a cache to many people must have one policy, whoever asks.
+  assert.equal(page()["Content-Security-Policy"], page()["Content-Security-Policy"]);
   assert.deepEqual(directives.get("object-src"), ["'none'"]);
   assert.deepEqual(directives.get("frame-ancestors"), ["'none'"]);
 });
@@ -54,7 +52,7 @@ test("development adds 'unsafe-eval' for React's dev tooling, and only to script
   assert.deepEqual(elsewhere, []);
 });
 
-test("styles may be inline (Leaflet, Recharts) and carry no nonce, which would switch 'unsafe-inline' off", () => {
+test("styles may be inline (Leaflet, Recharts): no nonce or hash, which would switch 'unsafe-inline' off", () => {
   const styles = csp(page()).get("style-src") ?? [];
   assert.ok(styles.includes("'unsafe-inline'"));
   assert.ok(!styles.some((s) => s.startsWith("'nonce-")));
@@ -67,7 +65,7 @@ test("images may be data: and blob: URLs (Leaflet), and nothing comes from anoth
   for (const [name, sources] of directives) {
     for (const source of sources) {
       // Keywords are quoted; the only schemes are data: and blob:; no host names, no wildcards.
-      const allowed = /^'[a-z-]+'$/.test(source) || source.startsWith("'nonce-") || ["data:", "blob:"].includes(source);
+      const allowed = /^'[a-z-]+'$/.test(source) || ["data:", "blob:"].includes(source);
       assert.ok(allowed, `${name} allows ${source}`);
     }
   }
@@ -146,14 +144,4 @@ test("HSTS only in production over HTTPS: never over plain HTTP, never in develo
   assert.ok(value, "sent over HTTPS in production");
   const maxAge = Number(/max-age=(\d+)/.exec(value)?.[1]);
   assert.ok(maxAge >= 365 * 24 * 3600, "at least a year");
-});
-
-test("nonces are fresh, 128-bit, and in the characters Next reads from the header", () => {
-  const nonces = Array.from({ length: 500 }, createNonce);
-  assert.equal(new Set(nonces).size, nonces.length);
-  for (const nonce of nonces) {
-    // Next's own pattern for a CSP nonce source (get-script-nonce-from-header).
-    assert.match(nonce, /^[A-Za-z0-9+/_-]+={0,2}$/);
-    assert.equal(Buffer.from(nonce, "base64").length, 16);
-  }
 });

@@ -1,43 +1,16 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { RetiredAreaNotice } from "@/components/area/RetiredAreaNotice";
-import { WardProfilePage } from "@/components/area/WardProfilePage";
-import { getRetiredArea } from "@/lib/data/areas";
-import { getAreaTrend } from "@/lib/data/trends";
-import { getGroupBreakdown, getWardProfile } from "@/lib/data/ward-profile";
-import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
-import { isAreaCode, parseAreaParams } from "@/lib/url-state";
+import { currentWardCodes, WardPage, wardPageMetadata } from "./ward-page";
 
-type Props = {
-  params: Promise<{ code: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { code } = await params;
-  const profile = isAreaCode(code) ? await getWardProfile(code) : null;
-  const retired = !profile && isAreaCode(code) ? await getRetiredArea(code) : null;
-  return {
-    title: profile ? `${profile.area.name} ward` : retired ? `${retired.name} (former ward)` : "Page not found",
-  };
+// Generated at build time for every current ward, regenerated when an import lands (app/api/revalidate)
+// and at most a day after the last generation otherwise. The literal is required: Next reads it statically.
+export const revalidate = 86400;
+export const generateStaticParams = currentWardCodes;
+
+export async function generateMetadata({ params }: Props) {
+  return wardPageMetadata((await params).code);
 }
 
-export default async function AreaPage({ params, searchParams }: Props) {
-  const { code } = await params;
-  const query = parseAreaParams(await searchParams);
-  if (!isAreaCode(code) || !query) notFound();
-  const profile = await getWardProfile(code);
-  if (!profile) {
-    // A code retired by a boundary change is not an error: say what replaced it.
-    const retired = await getRetiredArea(code);
-    if (retired) return <RetiredAreaNotice area={retired} />;
-    notFound();
-  }
-  const selected = profile.comparisons.find((c) => c.indicator.slug === (query.indicator ?? DEFAULT_INDICATOR_SLUG));
-  if (!selected) notFound();
-  const [trend, groups] = await Promise.all([
-    getAreaTrend(code, profile.parent.code, selected.indicator.slug),
-    selected.period ? getGroupBreakdown(code, selected.indicator.slug, selected.period) : [],
-  ]);
-  return <WardProfilePage profile={profile} selected={selected.indicator} trend={trend} groups={groups} />;
+export default async function AreaPage({ params }: Props) {
+  return <WardPage code={(await params).code} />;
 }

@@ -1,4 +1,4 @@
 import { respond } from "@/lib/api/v1/http";
 import { indicatorsResponse } from "@/lib/api/v1/indicators";
 
-export const GET = (request: Request) => respond(() => indicatorsResponse(new URL(request.url).searchParams));
+export const GET = (request: Request) => respond(request, () => indicatorsResponse(new URL(request.url).searchParams));

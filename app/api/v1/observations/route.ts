@@ -1,4 +1,5 @@
 import { respond } from "@/lib/api/v1/http";
 import { observationsResponse } from "@/lib/api/v1/observations";
 
-export const GET = (request: Request) => respond(() => observationsResponse(new URL(request.url).searchParams));
+export const GET = (request: Request) =>
+  respond(request, () => observationsResponse(new URL(request.url).searchParams));

@@ -1,6 +1,7 @@
 // The open API against a real seeded SQLite file: documented shapes, errors, CSV = JSON.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import crypto from "node:crypto";
 import { createSeededDatabase } from "@/lib/db/__tests__/seeded-database";
 import Ajv2020 from "ajv/dist/2020";
 import { Validator } from "@seriousme/openapi-schema-validator";
@@ -37,14 +38,15 @@ after(() => cleanup?.());
 const q = (query: string) => new URLSearchParams(query);
 
 /** Calls a route's handler the way the route does and returns status and body. */
-async function call(handler: () => Promise<unknown>) {
-  const response = await api.http.respond(handler as never);
+async function call(handler: () => Promise<unknown>, headers: HeadersInit = {}) {
+  const response = await api.http.respond(new Request("http://localhost/api/v1/", { headers }), handler as never);
   const type = response.headers.get("content-type") ?? "";
   return {
     status: response.status,
     type,
     cache: response.headers.get("cache-control"),
-    body: type.includes("json") ? await response.json() : await response.text(),
+    etag: response.headers.get("etag"),
+    body: response.status === 304 ? null : type.includes("json") ? await response.json() : await response.text(),
   };
 }
 
@@ -182,4 +184,34 @@ test("the inequality endpoint has one row per period, and its CSV twin the same 
   assert.equal(census.json.data[0]!.sii_lower, null, "census figures have no interval to simulate from");
   const missing = await call(() => api.inequality.inequalityResponse("nope", q("")));
   assert.equal(missing.status, 404);
+});
+
+test("downloads carry an ETag of their bytes; a client holding them gets 304 with no body", async () => {
+  const download = () => api.observations.observationsResponse(q("area=E05010807&format=csv"));
+  const first = await call(download);
+  assert.equal(first.status, 200);
+  assert.match(first.etag ?? "", /^"[A-Za-z0-9_-]{27}"$/);
+  // The tag is of the exact bytes, computed independently here.
+  const { csv } = (await download()) as { csv: string };
+  const bytes = new TextEncoder().encode(csv);
+  const expected = `"${crypto.createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
+  assert.equal(first.etag, expected);
+  assert.equal((await call(download)).etag, first.etag, "the same data gives the same tag");
+
+  for (const ifNoneMatch of [first.etag!, `W/${first.etag}`, `"other", ${first.etag}`, "*"]) {
+    const again = await call(download, { "If-None-Match": ifNoneMatch });
+    assert.equal(again.status, 304, ifNoneMatch);
+    assert.equal(again.body, null);
+    assert.equal(again.etag, first.etag);
+    assert.ok(again.cache?.includes("s-maxage"), "a 304 keeps the caching rules");
+  }
+  const changed = await call(download, { "If-None-Match": '"an-older-tag"' });
+  assert.equal(changed.status, 200);
+
+  // Another download has another tag; JSON is tagged too; errors are not.
+  const json = await call(() => api.observations.observationsResponse(q("area=E05010807")));
+  assert.ok(json.etag && json.etag !== first.etag);
+  const missing = await call(() => api.inequality.inequalityResponse("nope", q("")));
+  assert.equal(missing.status, 404);
+  assert.equal(missing.etag, null);
 });

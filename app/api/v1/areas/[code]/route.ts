@@ -3,5 +3,5 @@ import { areaResponse } from "@/lib/api/v1/areas";
 
 export const GET = async (request: Request, { params }: { params: Promise<{ code: string }> }) => {
   const { code } = await params;
-  return respond(() => areaResponse(code, new URL(request.url).searchParams));
+  return respond(request, () => areaResponse(code, new URL(request.url).searchParams));
 };

@@ -1,11 +1,11 @@
 // GET /api/v1/boundaries/{localAuthorityCode}: the authority's ward boundaries as TopoJSON
 // (object "areas", feature ids = ward codes). The map loads these from this site: no tile server.
-import { jsonResponse } from "@/lib/api/v1/http";
+import { jsonResponse, withEntityTag } from "@/lib/api/v1/http";
 import { getWardBoundaries } from "@/lib/data/boundaries";
 import { toTopoJson } from "@/lib/geography/topojson";
 import { isAreaCode } from "@/lib/url-state";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const boundaries = isAreaCode(code) ? await getWardBoundaries(code) : null;
   if (!boundaries) {
@@ -14,11 +14,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
       { status: 404 },
     );
   }
-  return new Response(JSON.stringify(toTopoJson(boundaries)), {
+  const topology = new Response(JSON.stringify(toTopoJson(boundaries)), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
       // Boundaries change only when an import lands.
       "Cache-Control": "public, max-age=3600, s-maxage=86400, stale-while-revalidate=604800",
     },
   });
+  return withEntityTag(request, topology);
 }

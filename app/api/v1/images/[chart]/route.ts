@@ -3,5 +3,5 @@ import { imageResponse, respondWithImage } from "@/lib/api/v1/images";
 
 export const GET = async (request: Request, { params }: { params: Promise<{ chart: string }> }) => {
   const { chart } = await params;
-  return respondWithImage(() => imageResponse(chart, new URL(request.url).searchParams));
+  return respondWithImage(request, () => imageResponse(chart, new URL(request.url).searchParams));
 };

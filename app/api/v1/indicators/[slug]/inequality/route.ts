@@ -3,5 +3,5 @@ import { inequalityResponse } from "@/lib/api/v1/inequality";
 
 export const GET = async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  return respond(() => inequalityResponse(slug, new URL(request.url).searchParams));
+  return respond(request, () => inequalityResponse(slug, new URL(request.url).searchParams));
 };

@@ -1,0 +1,47 @@
+// What both ward routes render: /areas/[code] (the default indicator's trend) and
+// /areas/[code]/indicator/[slug] (another indicator's, where proxy.ts sends /areas/[code]?indicator=…).
+// The indicator is a path segment rather than a query parameter so that every ward page can be
+// generated once and served from the cache: a page that reads its query string renders per request.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RetiredAreaNotice } from "@/components/area/RetiredAreaNotice";
+import { WardProfilePage } from "@/components/area/WardProfilePage";
+import { getRetiredArea, listCurrentWardCodes } from "@/lib/data/areas";
+import { getAreaTrend } from "@/lib/data/trends";
+import { getGroupBreakdown, getWardProfile } from "@/lib/data/ward-profile";
+import { homeAreaCode } from "@/lib/config";
+import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
+import { areaHref, isAreaCode, isSlug } from "@/lib/url-state";
+
+export async function wardPageMetadata(code: string, slug = DEFAULT_INDICATOR_SLUG): Promise<Metadata> {
+  const profile = isAreaCode(code) ? await getWardProfile(code) : null;
+  const retired = !profile && isAreaCode(code) ? await getRetiredArea(code) : null;
+  return {
+    title: profile ? `${profile.area.name} ward` : retired ? `${retired.name} (former ward)` : "Page not found",
+    // One address per view, whichever route served it.
+    alternates: { canonical: areaHref(code, slug === DEFAULT_INDICATOR_SLUG ? {} : { indicator: slug }) },
+  };
+}
+
+export async function WardPage({ code, slug = DEFAULT_INDICATOR_SLUG }: { code: string; slug?: string }) {
+  if (!isAreaCode(code) || !isSlug(slug)) notFound();
+  const profile = await getWardProfile(code);
+  if (!profile) {
+    // A code retired by a boundary change is not an error: say what replaced it.
+    const retired = await getRetiredArea(code);
+    if (retired) return <RetiredAreaNotice area={retired} />;
+    notFound();
+  }
+  const selected = profile.comparisons.find((c) => c.indicator.slug === slug);
+  if (!selected) notFound();
+  const [trend, groups] = await Promise.all([
+    getAreaTrend(code, profile.parent.code, selected.indicator.slug),
+    selected.period ? getGroupBreakdown(code, selected.indicator.slug, selected.period) : [],
+  ]);
+  return <WardProfilePage profile={profile} selected={selected.indicator} trend={trend} groups={groups} />;
+}
+
+/** The current wards' pages are generated at build time; any other code is rendered on its first request. */
+export async function currentWardCodes(): Promise<{ code: string }[]> {
+  return (await listCurrentWardCodes(homeAreaCode())).map((code) => ({ code }));
+}

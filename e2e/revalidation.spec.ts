@@ -1,0 +1,150 @@
+// Ward pages are served from the cache; an import makes the cache stale and the import CLI asks the
+// dashboard to regenerate. Runs its own server on a copy of the test database (so the import cannot
+// change what the other specs see), from the same build.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { E2E_DATABASE_FILE, E2E_PORT } from "../playwright.config";
+
+const PORT = E2E_PORT + 17;
+const BASE = `http://127.0.0.1:${PORT}`;
+const TOKEN = "e2e-revalidation-token";
+const WARD = "/areas/E05010805";
+// docs/examples/indicators.csv gives this ward a new indicator, "Library members".
+const NEW_INDICATOR = "Library members";
+
+let server: ChildProcess | undefined;
+let databaseFile = "";
+
+async function waitUntilUp() {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(BASE + WARD)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the test server on ${BASE} did not start`);
+}
+
+async function wardPage() {
+  const response = await fetch(BASE + WARD);
+  return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
+}
+
+function runImport(token: string) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/import.ts",
+      "indicators",
+      "docs/examples/indicators.csv",
+      "--metadata",
+      "docs/examples/indicators-metadata.csv",
+    ],
+    {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${databaseFile}`,
+        CIVIC_PULSE_URL: BASE,
+        CIVIC_PULSE_REVALIDATE_TOKEN: token,
+      },
+    },
+  );
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+test.describe.configure({ mode: "serial" });
+test.skip(!/^file:|^$/.test(process.env.DATABASE_URL ?? ""), "copies the SQLite test database");
+test.setTimeout(120_000);
+
+test.beforeAll(async () => {
+  databaseFile = path.resolve(`var/e2e-revalidation-${PORT}.db`);
+  fs.copyFileSync(E2E_DATABASE_FILE, databaseFile);
+  server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${databaseFile}`,
+      CIVIC_PULSE_REVALIDATE_TOKEN: TOKEN,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: "ignore",
+  });
+  await waitUntilUp();
+});
+
+test.afterAll(() => {
+  server?.kill();
+  fs.rmSync(databaseFile, { force: true });
+});
+
+test("revalidation needs the token, and only answers POST", async () => {
+  expect((await fetch(`${BASE}/api/revalidate`, { method: "POST" })).status).toBe(401);
+  const wrong = await fetch(`${BASE}/api/revalidate`, { method: "POST", headers: { Authorization: "Bearer nope" } });
+  expect(wrong.status).toBe(401);
+  expect((await fetch(`${BASE}/api/revalidate`)).status).toBe(405);
+});
+
+test("an import shows on the cached ward page once the dashboard is told, and not before", async () => {
+  const before = await wardPage();
+  expect(before.status).toBe(200);
+  expect(before.html).not.toContain(NEW_INDICATOR);
+
+  // The import lands, but its call to the dashboard is refused: the page stays as cached (stale by design).
+  const refused = runImport("not-the-token");
+  expect(refused.status, refused.output).toBe(0);
+  expect(refused.output).toContain("answered 401");
+  const stale = await wardPage();
+  expect(stale.cache).toBe("HIT");
+  expect(stale.html).not.toContain(NEW_INDICATOR);
+
+  // Told with the token, the dashboard regenerates the page from the new data.
+  const told = await fetch(`${BASE}/api/revalidate`, { method: "POST", headers: { Authorization: `Bearer ${TOKEN}` } });
+  expect(told.status).toBe(200);
+  await expect.poll(async () => (await wardPage()).html.includes(NEW_INDICATOR), { timeout: 30_000 }).toBe(true);
+});
+
+test("the import CLI tells the dashboard itself when it has the token", async () => {
+  // A corrected copy of the file replaces the source's rows; the CLI announces it and the page follows.
+  expect((await wardPage()).html).not.toContain("47.9");
+  const corrected = path.resolve(`var/e2e-revalidation-${PORT}-indicators.csv`);
+  const rows = fs
+    .readFileSync("docs/examples/indicators.csv", "utf8")
+    .replace("33.0,30.1,36.0,330", "47.9,45.0,50.8,479");
+  fs.writeFileSync(corrected, rows);
+  try {
+    const result = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/import.ts",
+        "indicators",
+        corrected,
+        "--metadata",
+        "docs/examples/indicators-metadata.csv",
+        "--source-id",
+        "import-indicators-indicators",
+      ],
+      {
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          DATABASE_URL: `file:${databaseFile}`,
+          CIVIC_PULSE_URL: BASE,
+          CIVIC_PULSE_REVALIDATE_TOKEN: TOKEN,
+        },
+      },
+    );
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Dashboard at ${BASE}: pages will show the new data`);
+    await expect.poll(async () => (await wardPage()).html.includes("47.9"), { timeout: 30_000 }).toBe(true);
+  } finally {
+    fs.rmSync(corrected, { force: true });
+  }
+});
