@@ -8,10 +8,11 @@
 //    script preload removed, its CSS and icon copied beside it, served by a tiny node:http server on
 //    BENCH_FLOOR_PORT (default 3301) that gzips text as `next start` does. It shows what the same
 //    content costs without any JavaScript.
-// 3. Runs Lighthouse N times per page (default 3) in Chromium (CHROMIUM_PATH, else /usr/bin/chromium)
-//    and prints the median and min–max of each figure, the ward page against the targets of issue #6,
-//    and what Lighthouse blames (LCP element, render-blocking requests, layout shifts). The full
-//    figures go to var/bench/pages-<timestamp>.json.
+// 3. Requests each page once untimed (a cold server's first render is not the page's cost), then
+//    runs Lighthouse N times per page (default 3) in Chromium (CHROMIUM_PATH, else /usr/bin/chromium),
+//    each in a fresh browser and profile. Prints the median and min–max of each figure, the ward
+//    page against the targets of issue #6, and what Lighthouse blames (LCP element, render-blocking
+//    requests, layout shifts). The full figures go to var/bench/pages-<timestamp>.json.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import type http from "node:http";
@@ -25,6 +26,7 @@ import {
   median,
   secondsSince,
   startProductionServer,
+  timedGet,
   type RunningServer,
 } from "./support";
 
@@ -331,10 +333,12 @@ async function main() {
       ...PAGES.map((page) => ({ name: page.name, url: server!.base + page.path })),
       { name: FLOOR_NAME, url: `http://127.0.0.1:${FLOOR_PORT}/` },
     ];
+    // One untimed GET of each page first: the runs measure the page, not a cold server's first render.
+    for (const target of targets) await timedGet(target.url);
     const results: PageResult[] = [];
     let lighthouseVersion = "";
     let userAgent = "";
-    let throttling: unknown = null;
+    let settings: Result["configSettings"] | undefined;
     for (const target of targets) {
       const page: PageResult = { ...target, runs: [], failures: [] };
       results.push(page);
@@ -346,7 +350,7 @@ async function main() {
           stops.length = 0;
           lighthouseVersion = lhr.lighthouseVersion;
           userAgent = lhr.environment.hostUserAgent;
-          throttling = { method: lhr.configSettings.throttlingMethod, ...lhr.configSettings.throttling };
+          settings = lhr.configSettings;
           const run = readResult(lhr);
           page.runs.push(run);
           console.log(
@@ -375,7 +379,9 @@ async function main() {
       `${page.runs.length}/${runs}`,
     ]);
     console.log(
-      `\nLighthouse ${lighthouseVersion}, mobile, simulated throttling (150 ms RTT, 1.6 Mbps, 4× CPU); ` +
+      `\nLighthouse ${lighthouseVersion}, ${settings?.formFactor}, ${settings?.throttlingMethod} throttling ` +
+        `(${settings?.throttling.rttMs} ms RTT, ${((settings?.throttling.throughputKbps ?? 0) / 1000).toFixed(1)} Mbps, ` +
+        `${settings?.throttling.cpuSlowdownMultiplier}× CPU); ` +
         `median (min–max) of ${runs} run${runs === 1 ? "" : "s"}; kB = 1000 bytes as transferred (gzip)\n`,
     );
     console.log(formatTable(header, rows));
@@ -404,8 +410,8 @@ async function main() {
       generatedAt: new Date().toISOString(),
       lighthouseVersion,
       userAgent,
-      formFactor: "mobile",
-      throttling,
+      formFactor: settings?.formFactor,
+      throttling: { method: settings?.throttlingMethod, ...settings?.throttling },
       runsPerPage: runs,
       machine: { cpus: os.cpus().length, loadAverage: os.loadavg() },
       staticFloor: { from: WARD_PATH, directory: FLOOR_DIR, compression: "gzip (zlib default level)", ...floor },
