@@ -1,28 +1,11 @@
 // npm run bench:weight — what each page costs a visitor on first load: every response's bytes on
 // the wire (compressed as served by `next start`), split into HTML, JavaScript, CSS and data.
 // Starts its own production server (as npm start does) on BENCH_PORT (default 3500).
-import { spawn } from "node:child_process";
-import fs from "node:fs";
 import { chromium } from "@playwright/test";
+import { chromiumExecutable, startProductionServer, type RunningServer } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3500);
-const BASE = `http://127.0.0.1:${PORT}`;
 const PAGES = ["/", "/areas/E05010807", "/indicators/formal-volunteering", "/search?q=orton"];
-const chromiumPath =
-  process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-
-async function waitForServer(timeoutMs = 300_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`Server did not answer on ${BASE}`);
-}
 
 type Kind = "html" | "js" | "css" | "data" | "other";
 const kindOf = (type: string, url: string): Kind =>
@@ -37,15 +20,12 @@ const kindOf = (type: string, url: string): Kind =>
           : "other";
 
 async function main() {
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  let server: RunningServer | undefined;
   try {
-    console.log(`Starting the production server on ${BASE} (builds first if needed) …`);
-    await waitForServer();
+    console.log(`Starting the production server on port ${PORT} (builds first if needed) …`);
+    server = await startProductionServer(PORT);
     const browser = await chromium.launch({
-      executablePath: chromiumPath,
+      executablePath: chromiumExecutable(),
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     });
     console.log(
@@ -63,7 +43,7 @@ async function main() {
         sizes[kindOf(request.resourceType(), request.url())] +=
           sizesInfo.responseBodySize + sizesInfo.responseHeadersSize;
       });
-      await page.goto(BASE + path, { waitUntil: "networkidle" });
+      await page.goto(server.base + path, { waitUntil: "networkidle" });
       await page.close();
       const kb = (n: number) => (n / 1024).toFixed(1).padStart(6);
       const total = Object.values(sizes).reduce((a, b) => a + b, 0);
@@ -73,7 +53,7 @@ async function main() {
     }
     await browser.close();
   } finally {
-    server.kill("SIGTERM");
+    await server?.stop();
   }
 }
 

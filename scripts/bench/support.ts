@@ -1,6 +1,8 @@
 // Shared by the benchmark scripts: start the production server (as `npm start` does) on a port of
-// its own, wait until it answers, stop it; and the small statistics the benchmarks print.
+// its own, wait until it answers, stop it; find the Chromium to drive; and the small statistics the
+// benchmarks print.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 
 export interface RunningServer {
   base: string;
@@ -68,6 +70,11 @@ export async function startProductionServer(
   }
   early.catch(() => undefined); // it will reject when we stop the server later: expected then
   return { base, stop };
+}
+
+/** The Chromium named by CHROMIUM_PATH, else Debian's /usr/bin/chromium, else undefined (a bundled browser). */
+export function chromiumExecutable(): string | undefined {
+  return process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 }
 
 /** The p-th percentile (0–100) by the nearest-rank method; NaN for no values. */
