@@ -1,10 +1,10 @@
 // Every request passes through here: security headers on every response (the policy is data in
-// lib/security/headers.ts), 400 for paths Next cannot decode, and ward pages with query state sent to
+// lib/security/headers.ts), 400 for paths Next cannot decode, and pages with query state sent to
 // the route that renders them from the cache (lib/url-state.ts owns that mapping).
 import { NextResponse, type NextRequest } from "next/server";
 import { securityHeaders } from "@/lib/security/headers";
 import { rejectedPathReason } from "@/lib/security/request-path";
-import { areaRenderPath } from "@/lib/url-state";
+import { renderPathFor } from "@/lib/url-state";
 
 // Not a route: rewriting here renders the site's not-found page with status 404.
 const NOT_FOUND_PATH = "/not-found";
@@ -28,7 +28,7 @@ export function proxy(request: NextRequest) {
     });
   }
 
-  const renderPath = areaRenderPath(pathname, searchParams);
+  const renderPath = renderPathFor(pathname, searchParams);
   const response =
     renderPath === "same"
       ? NextResponse.next()

@@ -16,7 +16,7 @@ for (const path of [
     if (path.startsWith("/areas") || path.startsWith("/indicators")) {
       await expect(page.locator(".recharts-surface").first()).toBeVisible();
     } else if (path.startsWith("/?") || path === "/") {
-      await expect(page.locator("path.ward-shape").first()).toBeVisible();
+      await expect(page.locator("path.ward-shape").first()).toBeVisible({ timeout: 15_000 });
     }
     const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

@@ -117,21 +117,60 @@ export function searchParamsRecord(search: URLSearchParams): RawSearchParams {
 }
 
 const AREA_PAGE_PATH = /^\/areas\/([^/]+)$/;
+const INDICATOR_PAGE_PATH = /^\/indicators\/([^/]+)$/;
+
+// Query state as one path segment of unreserved characters, e.g. "indicator.belonging~period.2023_24":
+// every value is a slug, a code, a period or an enum, none of which contains ".", "~" or "_".
+const STATE_SEGMENT_PATTERN = /^[A-Za-z0-9-]+\.[A-Za-z0-9_-]+(?:~[A-Za-z0-9-]+\.[A-Za-z0-9_-]+)*$/;
+
+function stateSegment(href: string): string {
+  return [...new URL(href, "http://x").searchParams]
+    .map(([key, value]) => `${key}.${value.replaceAll("/", "_")}`)
+    .join("~");
+}
+
+/** The query a state segment stands for, or null when it is not one (the page answers 404). */
+export function stateFromSegment(segment: string): RawSearchParams | null {
+  if (segment.length > 300 || !STATE_SEGMENT_PATTERN.test(segment)) return null;
+  const query = segment.replaceAll("~", "&").replaceAll(".", "=").replaceAll("_", "/");
+  return searchParamsRecord(new URLSearchParams(query));
+}
 
 /**
- * Where proxy.ts renders a ward page URL. Ward pages are generated once and served from the cache, which
- * a page that reads its query string cannot be, so /areas/C?indicator=S is rendered by the route
- * /areas/C/indicator/S (the address bar keeps the query form, the one links use). "same" when the URL
- * needs no rewrite, "not-found" when its query is malformed (as a page parsing it would answer).
+ * Where proxy.ts renders a page URL. Pages are generated once and served from the cache, which a page
+ * that reads its query string cannot be, so a URL with query state is rendered by a route that takes the
+ * state as a path segment (the address bar keeps the query form, the one links use):
+ *   /?indicator=S&period=P   → /explore/indicator.S~period.P
+ *   /indicators/S?period=P   → /indicators/S/view/period.P
+ *   /areas/C?indicator=S     → /areas/C/indicator/S
+ * "same" when the URL needs no rewrite (no state, or only defaults and unknown parameters), "not-found"
+ * when its query is malformed (as a page parsing it would answer).
  */
-export function areaRenderPath(pathname: string, search: URLSearchParams): string | "same" | "not-found" {
+export function renderPathFor(pathname: string, search: URLSearchParams): string | "same" | "not-found" {
+  if (search.size === 0) return "same";
+  const query = searchParamsRecord(search);
+  if (pathname === "/") {
+    const params = parseExplorerParams(query);
+    if (!params) return "not-found";
+    const href = explorerHref(params);
+    return href === "/" ? "same" : `/explore/${stateSegment(href)}`;
+  }
+  const slug = INDICATOR_PAGE_PATH.exec(pathname)?.[1];
+  if (slug !== undefined) {
+    const params = parseIndicatorParams(query);
+    if (!params) return "not-found";
+    const href = indicatorHref(slug, params);
+    return href.includes("?") ? `/indicators/${slug}/view/${stateSegment(href)}` : "same";
+  }
   const code = AREA_PAGE_PATH.exec(pathname)?.[1];
-  if (!code || search.size === 0) return "same";
-  const params = parseAreaParams(searchParamsRecord(search));
-  if (!params) return "not-found";
-  return params.indicator && params.indicator !== DEFAULT_INDICATOR_SLUG
-    ? `/areas/${code}/indicator/${params.indicator}`
-    : "same";
+  if (code !== undefined) {
+    const params = parseAreaParams(query);
+    if (!params) return "not-found";
+    return params.indicator && params.indicator !== DEFAULT_INDICATOR_SLUG
+      ? `/areas/${code}/indicator/${params.indicator}`
+      : "same";
+  }
+  return "same";
 }
 
 export function isAreaCode(code: string): boolean {

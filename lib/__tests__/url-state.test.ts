@@ -58,26 +58,59 @@ test("search text is trimmed and bounded", async () => {
   assert.equal(searchHref("Orton W"), "/search?q=Orton+W");
 });
 
-test("a ward URL with an indicator is rendered by the cached indicator route; its link form round-trips", async () => {
-  const { areaRenderPath, areaHref: href } = await import("@/lib/url-state");
+test("URLs with query state are rendered by cached routes that take the state as a path segment", async () => {
+  const url = await import("@/lib/url-state");
   const { DEFAULT_INDICATOR_SLUG } = await import("@/lib/indicators/catalogue");
-  const render = (url: string) => {
-    const parsed = new URL(url, "http://x");
-    return areaRenderPath(parsed.pathname, parsed.searchParams);
+  const render = (href: string) => {
+    const parsed = new URL(href, "http://x");
+    return url.renderPathFor(parsed.pathname, parsed.searchParams);
   };
-  assert.equal(render(href("E05010805", { indicator: "belonging" })), "/areas/E05010805/indicator/belonging");
-  // The default indicator, no query and unrelated parameters all use the page generated at build time.
-  assert.equal(render(href("E05010805", { indicator: DEFAULT_INDICATOR_SLUG })), "same");
+  const segmentOf = (path: string) => path.split("/").at(-1)!;
+
+  // Ward pages: the indicator becomes a readable segment.
+  assert.equal(render(url.areaHref("E05010805", { indicator: "belonging" })), "/areas/E05010805/indicator/belonging");
+  assert.equal(render(url.areaHref("E05010805", { indicator: DEFAULT_INDICATOR_SLUG })), "same");
   assert.equal(render("/areas/E05010805"), "same");
   assert.equal(render("/areas/E05010805?utm_source=newsletter"), "same");
-  // The first of repeated values counts, as on every page.
   assert.equal(render("/areas/E05010805?indicator=belonging&indicator=x"), "/areas/E05010805/indicator/belonging");
+
+  // The explorer and indicator pages: the whole state, which parses back to what the link said.
+  const explorerState = {
+    indicator: "belonging",
+    period: "2023/24",
+    mode: "compare" as const,
+    from: "E05010807",
+    sort: "name" as const,
+  };
+  const explorerPath = render(url.explorerHref(explorerState));
+  assert.ok(typeof explorerPath === "string" && explorerPath.startsWith("/explore/"), String(explorerPath));
+  assert.match(segmentOf(explorerPath), /^[A-Za-z0-9._~-]+$/, "only characters a URL never escapes");
+  assert.deepEqual(url.parseExplorerParams(url.stateFromSegment(segmentOf(explorerPath))!), explorerState);
+  const indicatorState = { period: "2024", from: "E05010805" };
+  const indicatorPath = render(url.indicatorHref("belonging", indicatorState));
+  assert.ok(typeof indicatorPath === "string" && indicatorPath.startsWith("/indicators/belonging/view/"));
+  assert.deepEqual(url.parseIndicatorParams(url.stateFromSegment(segmentOf(indicatorPath))!), indicatorState);
+  // Defaults and unknown parameters use the page generated at build time: one cache entry per view.
+  assert.equal(render("/?mode=value&sort=lowest&fbclid=abc"), "same");
+  assert.equal(render("/indicators/belonging?utm_source=x"), "same");
+  assert.equal(
+    render("/?period=2024&indicator=belonging"),
+    render("/?indicator=belonging&period=2024"),
+    "parameter order does not make a second cache entry",
+  );
+
   // Malformed values are a 404, never a path built from them.
   for (const bad of ["../../api", "<script>", "a b", "x".repeat(200), ""]) {
-    assert.equal(render(`/areas/E05010805?indicator=${encodeURIComponent(bad)}`), "not-found", bad);
+    const q = encodeURIComponent(bad);
+    assert.equal(render(`/areas/E05010805?indicator=${q}`), "not-found", bad);
+    assert.equal(render(`/?indicator=${q}`), "not-found", bad);
+    assert.equal(render(`/indicators/belonging?period=${q}`), "not-found", bad);
   }
-  // Other pages are left alone.
-  for (const other of ["/", "/areas", "/areas/E05010805/indicator/belonging", "/indicators/belonging?period=2025"]) {
+  // A segment that is not a state is no state; other pages are left alone.
+  for (const bad of ["", "x", "indicator", "indicator.a~", "a.b~c", "indicator.<x>", "a.b".repeat(120)]) {
+    assert.equal(url.stateFromSegment(bad), null, bad);
+  }
+  for (const other of ["/areas", "/areas/E05010805/indicator/belonging", "/search?q=orton", "/embed/map?indicator=x"]) {
     assert.equal(render(other), "same", other);
   }
 });
