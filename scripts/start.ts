@@ -1,5 +1,5 @@
 // npm start: one command from a fresh clone to a running dashboard.
-// 1. create/migrate the SQLite database and seed the demo data on first run;
+// 1. create/migrate the database (SQLite file or PostgreSQL, by DATABASE_URL) and seed the demo data on first run;
 // 2. build the app if there is no build, or the sources changed since the last one;
 // 3. serve it (PORT, default 3000).
 import { spawnSync, spawn } from "node:child_process";
