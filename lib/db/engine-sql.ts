@@ -12,8 +12,10 @@ import { providerOf, sqliteFilePath, type DatabaseProvider } from "@/lib/db/data
  * case-sensitive, so it needs `mode: "insensitive"` (ILIKE). Under the C locale that
  * scripts/db/local-postgres.ts uses, ILIKE folds ASCII only, exactly like SQLite; a database
  * with a richer locale also folds accented capitals, which SQLite does not.
+ * Prisma passes `%` and `_` through to LIKE as wildcards on both engines, so they are refused.
  */
 export function containsIgnoringCase(text: string, provider: DatabaseProvider): { contains: string } {
+  if (/[%_\\]/.test(text)) throw new Error(`Search text must not contain LIKE wildcards (% _ \\): "${text}"`);
   return provider === "postgresql"
     ? ({ contains: text, mode: "insensitive" } as { contains: string })
     : { contains: text };
@@ -66,7 +68,9 @@ export async function openRawDatabase(url: string, options: { readonly?: boolean
       provider,
       async query<T>(sql: string, ...params: unknown[]) {
         const statement = db.prepare(sql);
-        return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as T[];
+        // SQLite has no boolean type (it stores 1/0) and better-sqlite3 refuses to bind one.
+        const bound = params.map((p) => (typeof p === "boolean" ? Number(p) : p));
+        return (statement.reader ? statement.all(...bound) : (statement.run(...bound), [])) as T[];
       },
       async close() {
         db.close();
