@@ -1,7 +1,7 @@
 // Finding a ward by (part of) its name or its code.
 import "server-only";
 import { db, dbProvider } from "@/lib/db/client";
-import { containsIgnoringCase } from "@/lib/db/engine-sql";
+import { containsIgnoringCase, isComparableText } from "@/lib/db/engine-sql";
 import type { AreaCode } from "@/lib/domain/types";
 
 export interface AreaMatch {
@@ -30,7 +30,8 @@ export async function searchWards(query: string, limit = 20): Promise<AreaMatch[
     where: {
       type: "ward",
       OR: [
-        { code: query.toUpperCase() },
+        // A NUL byte can match no stored code, and PostgreSQL would refuse the comparison outright.
+        ...(isComparableText(query) ? [{ code: query.toUpperCase() }] : []),
         { AND: words.map((word) => ({ name: containsIgnoringCase(word, dbProvider) })) },
       ],
     },

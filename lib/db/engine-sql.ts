@@ -22,6 +22,15 @@ export function containsIgnoringCase(text: string, provider: DatabaseProvider): 
 }
 
 /**
+ * Whether a text can be compared with stored text on both engines. PostgreSQL refuses any text
+ * holding U+0000 (an error, not a non-match); SQLite accepts it. No stored name or code holds one,
+ * so a text that does can match nothing: callers skip the comparison instead of sending it.
+ */
+export function isComparableText(text: string): boolean {
+  return !text.includes("\u0000");
+}
+
+/**
  * Rewrites `?` placeholders as PostgreSQL's `$1, $2, …`, leaving any `?` inside quoted strings or
  * quoted identifiers alone.
  */

@@ -144,4 +144,5 @@ test("ward search matches parts of names in any case and order, and codes", asyn
   assert.deepEqual(await names("zzz"), []);
   assert.deepEqual(await names("   "), []);
   assert.deepEqual(await names("%"), [], "LIKE wildcards are matched literally");
+  assert.deepEqual(await names("E05010807\0"), [], "a NUL byte matches nothing (and is no error on PostgreSQL)");
 });

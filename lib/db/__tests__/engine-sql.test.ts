@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createDb } from "@/lib/db/client";
-import { containsIgnoringCase, openRawDatabase, toPostgresPlaceholders } from "@/lib/db/engine-sql";
+import { containsIgnoringCase, isComparableText, openRawDatabase, toPostgresPlaceholders } from "@/lib/db/engine-sql";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { createEmptyDatabase, testPostgresUrl } from "@/lib/db/__tests__/seeded-database";
 
@@ -14,6 +14,11 @@ test("? placeholders become $1, $2 … except inside quoted strings and identifi
   );
   assert.equal(toPostgresPlaceholders(`SELECT '?' AS "why?" WHERE c = ?`), `SELECT '?' AS "why?" WHERE c = $1`);
   assert.equal(toPostgresPlaceholders("SELECT 'it''s ?' WHERE d = ?"), "SELECT 'it''s ?' WHERE d = $1");
+});
+
+test("text holding a NUL byte is not comparable (PostgreSQL rejects it); other text is", () => {
+  assert.equal(isComparableText("E05010807\0"), false);
+  assert.equal(isComparableText("Orton"), true);
 });
 
 for (const provider of ["sqlite", "postgresql"] as const) {
