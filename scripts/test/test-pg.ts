@@ -1,4 +1,6 @@
-// npm run test:pg [-- unit|e2e]: the whole test suite against a real PostgreSQL.
+// npm run test:pg [-- unit|e2e [arguments…]]: the whole test suite against a real PostgreSQL.
+// With a part, the arguments after it go to that part's runner (a unit test path filter, or
+// Playwright's options, e.g. `npm run test:pg -- e2e --last-failed`).
 // Starts a throw-away server on loopback (scripts/db/local-postgres.ts: temp data directory, removed
 // afterwards), then runs
 //   - the unit tests with TEST_POSTGRES_URL set: database-backed tests create a fresh database each
@@ -27,7 +29,7 @@ function run(title: string, args: string[], env: Record<string, string>): boolea
 }
 
 async function main(): Promise<number> {
-  const only = process.argv[2];
+  const [only, ...extra] = process.argv.slice(2);
   if (only && only !== "unit" && only !== "e2e") throw new Error(`Unknown part "${only}": use unit or e2e.`);
   // Playwright reuses a server already on the port (outside CI): that one may be serving SQLite.
   if (only !== "unit" && (await portInUse(E2E_PORT))) {
@@ -37,14 +39,14 @@ async function main(): Promise<number> {
   const results: [string, boolean][] = [];
   try {
     if (only !== "e2e") {
-      const ok = run("unit tests", ["--import", "tsx", "scripts/test/run-unit-tests.ts"], {
+      const ok = run("unit tests", ["--import", "tsx", "scripts/test/run-unit-tests.ts", ...extra], {
         TEST_POSTGRES_URL: server.url,
       });
       results.push(["unit tests", ok]);
     }
     if (only !== "unit") {
       const url = await server.createDatabase("civic_pulse_e2e");
-      const ok = run("end-to-end tests", [require.resolve("@playwright/test/cli"), "test"], {
+      const ok = run("end-to-end tests", [require.resolve("@playwright/test/cli"), "test", ...extra], {
         DATABASE_URL: url,
         E2E_PORT: String(E2E_PORT),
       });
