@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { databaseUrl, providerOf, redactedUrl } from "@/lib/db/database-url";
+import { databaseUrl as databaseUrlOf, providerOf, redactedUrl } from "@/lib/db/database-url";
+
+const databaseUrl = (env: Record<string, string>) => databaseUrlOf(env as NodeJS.ProcessEnv);
 
 test("the URL's scheme picks the engine: file: is SQLite, postgresql:// and postgres:// are PostgreSQL", () => {
   assert.equal(providerOf("file:var/x.db"), "sqlite");
