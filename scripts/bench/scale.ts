@@ -18,6 +18,7 @@
 // --engine sqlite (default) | pg | both: with pg, the same dataset is copied (npm run db:copy, timed)
 // into a throw-away local PostgreSQL server (scripts/db/local-postgres.ts, removed afterwards) and
 // the same requests are timed against a server on it; `both` prints the two engines side by side.
+// --reuse keeps var/bench-scale.db from an earlier complete run (skips generating and importing).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -285,85 +286,93 @@ async function main() {
   const steps: [string, string, string][] = [];
   let server: RunningServer | null = null;
   try {
-    console.log(`Scale database: ${DATABASE_FILE} (recreated)`);
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(DATABASE_FILE + suffix, { force: true });
-    fs.mkdirSync(path.dirname(DATABASE_FILE), { recursive: true });
-
-    console.log("[1/6] Migrating and seeding the demo data (England, its region, Peterborough) …");
+    // --reuse: keep var/bench-scale.db from an earlier complete run and go straight to the timings.
+    const reuse = process.argv.includes("--reuse") && fs.existsSync(DATABASE_FILE);
+    const wards = LA_COLUMNS * LA_ROWS * WARD_COLUMNS * WARD_ROWS;
+    const observationRows = INDICATORS * PERIODS.length * wards;
     let t = performance.now();
-    const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/setup.ts"], {
-      env: childEnv(),
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    if (setup.status !== 0) throw new Error("Database setup failed.");
-    steps.push(["migrate + seed demo data", secondsSince(t), ""]);
+    if (reuse) {
+      console.log(`Scale database: ${DATABASE_FILE} (kept from an earlier run: --reuse)`);
+    } else {
+      console.log(`Scale database: ${DATABASE_FILE} (recreated)`);
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(DATABASE_FILE + suffix, { force: true });
+      fs.mkdirSync(path.dirname(DATABASE_FILE), { recursive: true });
 
-    console.log("[2/6] Generating the files …");
-    t = performance.now();
-    const { laFile, wardFiles } = writeBoundaryFiles(dir);
-    const metadataFile = writeMetadata(dir);
-    const observations = await writeObservations(dir);
-    const wards = wardFiles.length * wardsPerLa;
-    steps.push([
-      "generate files",
-      secondsSince(t),
-      `${wardFiles.length} authorities, ${wards} wards, ${observations.rows.toLocaleString("en-GB")} rows (${(observations.bytes / 1e6).toFixed(0)} MB CSV)`,
-    ]);
-    console.log(`  ${steps.at(-1)![2]} in ${steps.at(-1)![1]}`);
+      console.log("[1/6] Migrating and seeding the demo data (England, its region, Peterborough) …");
+      t = performance.now();
+      const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/setup.ts"], {
+        env: childEnv(),
+        stdio: ["ignore", "inherit", "inherit"],
+      });
+      if (setup.status !== 0) throw new Error("Database setup failed.");
+      steps.push(["migrate + seed demo data", secondsSince(t), ""]);
 
-    console.log("[3/6] npm run import -- boundaries (the authorities) …");
-    const laSeconds = timedImport([
-      "boundaries",
-      laFile,
-      "--type",
-      "local_authority",
-      "--parent",
-      REGION,
-      "--population-field",
-      "population",
-      "--synthetic",
-    ]);
-    steps.push(["import authorities (CLI, 1 file)", `${laSeconds.toFixed(1)} s`, `${wardFiles.length} areas`]);
+      console.log("[2/6] Generating the files …");
+      t = performance.now();
+      const { laFile, wardFiles } = writeBoundaryFiles(dir);
+      const metadataFile = writeMetadata(dir);
+      const observations = await writeObservations(dir);
+      steps.push([
+        "generate files",
+        secondsSince(t),
+        `${wardFiles.length} authorities, ${wards} wards, ${observations.rows.toLocaleString("en-GB")} rows (${(observations.bytes / 1e6).toFixed(0)} MB CSV)`,
+      ]);
+      console.log(`  ${steps.at(-1)![2]} in ${steps.at(-1)![1]}`);
 
-    console.log(`[4/6] Importing the wards: ${wardFiles.length} files of ${wardsPerLa} …`);
-    const [firstWardFile, ...otherWardFiles] = wardFiles;
-    const oneCli = timedImport([
-      "boundaries",
-      firstWardFile!,
-      "--parent",
-      laCode(0),
-      "--population-field",
-      "population",
-      "--synthetic",
-    ]);
-    steps.push([
-      "import wards (CLI, 1 authority's file)",
-      `${oneCli.toFixed(1)} s`,
-      `${wardsPerLa} wards, incl. Node start-up`,
-    ]);
-    t = performance.now();
-    const child = spawnSync(process.execPath, ["--import", "tsx", __filename, "--child-wards", ...otherWardFiles], {
-      env: childEnv(),
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    if (child.status !== 0) throw new Error("The ward import failed.");
-    const wardResult = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { seconds: number; written: number };
-    steps.push([
-      `import wards (runImport, ${otherWardFiles.length} files)`,
-      `${wardResult.seconds.toFixed(1)} s`,
-      `${wardResult.written} areas, ${((wardResult.seconds * 1000) / otherWardFiles.length).toFixed(0)} ms a file (process ${secondsSince(t)})`,
-    ]);
+      console.log("[3/6] npm run import -- boundaries (the authorities) …");
+      const laSeconds = timedImport([
+        "boundaries",
+        laFile,
+        "--type",
+        "local_authority",
+        "--parent",
+        REGION,
+        "--population-field",
+        "population",
+        "--synthetic",
+      ]);
+      steps.push(["import authorities (CLI, 1 file)", `${laSeconds.toFixed(1)} s`, `${wardFiles.length} areas`]);
 
-    console.log(`[5/6] npm run import -- indicators (${observations.rows.toLocaleString("en-GB")} rows) …`);
-    const obsSeconds = timedImport(["indicators", observations.file, "--metadata", metadataFile, "--synthetic"]);
-    steps.push([
-      "import observations (CLI)",
-      `${obsSeconds.toFixed(1)} s`,
-      `${Math.round(observations.rows / obsSeconds).toLocaleString("en-GB")} rows/s incl. checks`,
-    ]);
-    const dbMb = fs.statSync(DATABASE_FILE).size / 1e6;
-    steps.push(["database size", `${dbMb.toFixed(0)} MB`, ""]);
+      console.log(`[4/6] Importing the wards: ${wardFiles.length} files of ${wardsPerLa} …`);
+      const [firstWardFile, ...otherWardFiles] = wardFiles;
+      const oneCli = timedImport([
+        "boundaries",
+        firstWardFile!,
+        "--parent",
+        laCode(0),
+        "--population-field",
+        "population",
+        "--synthetic",
+      ]);
+      steps.push([
+        "import wards (CLI, 1 authority's file)",
+        `${oneCli.toFixed(1)} s`,
+        `${wardsPerLa} wards, incl. Node start-up`,
+      ]);
+      t = performance.now();
+      const child = spawnSync(process.execPath, ["--import", "tsx", __filename, "--child-wards", ...otherWardFiles], {
+        env: childEnv(),
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      if (child.status !== 0) throw new Error("The ward import failed.");
+      const wardResult = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { seconds: number; written: number };
+      steps.push([
+        `import wards (runImport, ${otherWardFiles.length} files)`,
+        `${wardResult.seconds.toFixed(1)} s`,
+        `${wardResult.written} areas, ${((wardResult.seconds * 1000) / otherWardFiles.length).toFixed(0)} ms a file (process ${secondsSince(t)})`,
+      ]);
+
+      console.log(`[5/6] npm run import -- indicators (${observations.rows.toLocaleString("en-GB")} rows) …`);
+      const obsSeconds = timedImport(["indicators", observations.file, "--metadata", metadataFile, "--synthetic"]);
+      steps.push([
+        "import observations (CLI)",
+        `${obsSeconds.toFixed(1)} s`,
+        `${Math.round(observations.rows / obsSeconds).toLocaleString("en-GB")} rows/s incl. checks`,
+      ]);
+      const dbMb = fs.statSync(DATABASE_FILE).size / 1e6;
+      steps.push(["database size", `${dbMb.toFixed(0)} MB`, ""]);
+    }
 
     const homeLa = laCode(137); // mid-England on the grid
     const requests = requestsFor(wardCode(137, 7), wardCode(250, 3), indicatorSlug(0));
@@ -376,7 +385,7 @@ async function main() {
         t = performance.now();
         await copySqliteToPostgres(databaseUrl, postgres.url);
         const seconds = (performance.now() - t) / 1000;
-        const rows = observations.rows;
+        const rows = observationRows;
         steps.push([
           "copy into PostgreSQL (db:copy)",
           `${seconds.toFixed(1)} s`,
