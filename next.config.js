@@ -4,8 +4,14 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native modules (SQLite driver, resvg rasteriser) and Prisma's runtime stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@resvg/resvg-js"],
+  // Native modules (SQLite driver, resvg rasteriser), the PostgreSQL driver and Prisma adapters stay outside the server bundle.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+    "@resvg/resvg-js",
+  ],
   // Ward pages are generated at build time (from the database the build ran on: npm start rebuilds when
   // the data changed) and regenerated after an import. Regenerated pages stay in this server's memory rather
   // than being written back into .next, which every server started from this checkout shares even when

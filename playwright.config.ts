@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { providerOf } from "./lib/db/database-url";
 
 // Playwright's own browser downloads are unavailable on offline machines: use Debian's Chromium
 // (or any Chromium named by CHROMIUM_PATH). Without either, Playwright's bundled browser is used.
@@ -9,6 +10,11 @@ const chromiumPath =
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // One database per port, so two test runs on one machine cannot delete each other's data.
 export const E2E_DATABASE_FILE = `var/e2e-${E2E_PORT}.db`;
+// A PostgreSQL DATABASE_URL (npm run test:pg gives a fresh, empty database) is used as it is: the
+// server migrates and seeds it. Otherwise the per-port SQLite file above, recreated each run.
+const postgresUrl =
+  process.env.DATABASE_URL && providerOf(process.env.DATABASE_URL) === "postgresql" ? process.env.DATABASE_URL : null;
+export const E2E_DATABASE_URL = postgresUrl ?? `file:${E2E_DATABASE_FILE}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -39,11 +45,11 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database seeded from the demo data, built and served exactly as `npm start` does.
-    command: `rm -f ${E2E_DATABASE_FILE} && tsx scripts/start.ts`,
+    command: postgresUrl ? "tsx scripts/start.ts" : `rm -f ${E2E_DATABASE_FILE} && tsx scripts/start.ts`,
     url: `http://127.0.0.1:${E2E_PORT}/`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
-    env: { DATABASE_URL: `file:${E2E_DATABASE_FILE}`, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATABASE_URL: E2E_DATABASE_URL, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "pipe",
   },
 });

@@ -181,8 +181,10 @@ test("the map and the trend chart work under the CSP, with no violations", async
   const explorer = new ExplorerPage(page);
   await explorer.goto();
   // Leaflet's shapes need the page's scripts to have run: hydration, a dynamic import, a fetch.
-  const wards = queryDatabase<{ n: number }>(
-    "SELECT COUNT(*) AS n FROM Area WHERE type = 'ward' AND parentCode = 'E06000031' AND successorCode IS NULL",
+  const wards = (
+    await queryDatabase<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM "Area" WHERE type = 'ward' AND "parentCode" = 'E06000031' AND "successorCode" IS NULL`,
+    )
   )[0]!.n;
   expect(wards).toBe(22);
   await explorer.waitForMap(wards);

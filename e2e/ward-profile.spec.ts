@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
-import { E2E_DATABASE_FILE } from "../playwright.config";
+import { changeDatabase } from "./support/database";
 import { WardPage } from "./pages/ward-page";
 
 test("summary sentences come only from significant differences, on the right side", async ({ page }) => {
@@ -78,11 +77,10 @@ test("similar wards link to their pages", async ({ page }) => {
 
 test("a ward code retired by a boundary change says so and links to its successor", async ({ page }) => {
   // A former ward, as a boundary-change import would record it.
-  const db = new Database(E2E_DATABASE_FILE);
-  db.prepare(
-    `INSERT OR REPLACE INTO Area (code, name, type, parentCode, successorCode) VALUES ('E05999001', 'Old Central', 'ward', 'E06000031', 'E05010807')`,
-  ).run();
-  db.close();
+  await changeDatabase(
+    `INSERT INTO "Area" (code, name, type, "parentCode", "successorCode") VALUES ('E05999001', 'Old Central', 'ward', 'E06000031', 'E05010807')
+     ON CONFLICT (code) DO UPDATE SET name = excluded.name, "successorCode" = excluded."successorCode"`,
+  );
   const response = await page.goto("/areas/E05999001");
   expect(response?.status()).toBe(200);
   await expect(page.getByTestId("retired-area")).toContainText("no longer exists");

@@ -6,11 +6,13 @@ test("a ward page compares every indicator with Peterborough and lists its asset
   const ward = new WardPage(page);
   await ward.goto("E05010807");
   await ward.expectLoaded("Central");
-  const indicators = queryDatabase<{ slug: string }>("SELECT slug FROM Indicator");
+  const indicators = await queryDatabase<{ slug: string }>(`SELECT slug FROM "Indicator"`);
   for (const { slug } of indicators) {
     await expect(page.locator(`tr[data-indicator="${slug}"]`)).toHaveCount(1);
   }
-  const assets = queryDatabase<{ n: number }>("SELECT COUNT(*) AS n FROM Asset WHERE areaCode = 'E05010807'")[0]!.n;
+  const assets = (
+    await queryDatabase<{ n: number }>(`SELECT COUNT(*) AS n FROM "Asset" WHERE "areaCode" = 'E05010807'`)
+  )[0]!.n;
   expect(assets).toBeGreaterThan(0);
   await expect(ward.assetList.locator("li")).toHaveCount(assets);
   await expect(ward.assetList.getByText("Synthetic data")).toBeVisible();
@@ -20,8 +22,8 @@ test("the trend chart draws one point per period on the ward's line", async ({ p
   const ward = new WardPage(page);
   await ward.goto("E05010805", "?indicator=formal-volunteering");
   await ward.expectLoaded("Barnack");
-  const periods = queryDatabase<{ period: string }>(
-    `SELECT DISTINCT period FROM Observation WHERE indicatorSlug = 'formal-volunteering' AND areaCode = 'E05010805'
+  const periods = await queryDatabase<{ period: string }>(
+    `SELECT DISTINCT period FROM "Observation" WHERE "indicatorSlug" = 'formal-volunteering' AND "areaCode" = 'E05010805'
      AND "group" = 'all' AND value IS NOT NULL ORDER BY period`,
   );
   expect(periods.length).toBeGreaterThanOrEqual(5);

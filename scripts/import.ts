@@ -1,8 +1,10 @@
 // npm run import -- <kind> <file> [options]    bring your own data (see docs/data-format.md)
 // npm run import -- history                    list the imports made so far
-// The database is the one named by DATABASE_URL, like every other script.
+// The database is the one named by DATABASE_URL, like every other script. The importer writes
+// through better-sqlite3 (see docs/decisions.md), so it targets SQLite only: import into a SQLite
+// file, then publish it to PostgreSQL with `npm run db:copy -- <file: URL> <postgresql:// URL>`.
 import { requestRevalidation } from "../lib/cache/revalidation";
-import { databaseUrl, sqliteFilePath } from "../lib/db/database-url";
+import { databaseUrl, providerOf, redactedUrl, sqliteFilePath } from "../lib/db/database-url";
 import { parseImportArgs, USAGE, UsageError } from "../lib/import/cli-args";
 import { streamProgress } from "../lib/import/progress";
 import { describeHistory, describeOutcome } from "../lib/import/report";
@@ -17,7 +19,15 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const databaseFile = sqliteFilePath(databaseUrl());
+  const url = databaseUrl();
+  if (providerOf(url) !== "sqlite") {
+    throw new DatabaseSetupError(
+      `npm run import writes to a SQLite file only, and DATABASE_URL names PostgreSQL (${redactedUrl(url)}); ` +
+        "nothing was touched. Import into a SQLite file (DATABASE_URL=file:var/council.db npm run import -- …), " +
+        "then copy it into an empty, migrated PostgreSQL database: npm run db:copy -- file:var/council.db <postgresql:// URL>",
+    );
+  }
+  const databaseFile = sqliteFilePath(url);
   if (command.command === "history") {
     const db = openDatabase(databaseFile, "read");
     try {

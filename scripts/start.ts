@@ -1,5 +1,5 @@
 // npm start: one command from a fresh clone to a running dashboard.
-// 1. create/migrate the SQLite database and seed the demo data on first run;
+// 1. create/migrate the database (SQLite file or PostgreSQL, by DATABASE_URL) and seed the demo data on first run;
 // 2. build the app if there is no build, or the sources or the data changed since the last one (the
 //    build generates every ward page from the data, and those pages are served from the cache);
 // 3. serve it (PORT, default 3000), with a token the import CLI uses to have pages regenerated.

@@ -1,6 +1,7 @@
 // Finding a ward by (part of) its name or its code.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, dbProvider } from "@/lib/db/client";
+import { containsIgnoringCase, isComparableText } from "@/lib/db/engine-sql";
 import type { AreaCode } from "@/lib/domain/types";
 
 export interface AreaMatch {
@@ -28,7 +29,11 @@ export async function searchWards(query: string, limit = 20): Promise<AreaMatch[
   const rows = await db.area.findMany({
     where: {
       type: "ward",
-      OR: [{ code: query.toUpperCase() }, { AND: words.map((word) => ({ name: { contains: word } })) }],
+      OR: [
+        // A NUL byte can match no stored code, and PostgreSQL would refuse the comparison outright.
+        ...(isComparableText(query) ? [{ code: query.toUpperCase() }] : []),
+        { AND: words.map((word) => ({ name: containsIgnoringCase(word, dbProvider) })) },
+      ],
     },
     select: { code: true, name: true, parent: { select: { name: true } } },
     orderBy: { name: "asc" },

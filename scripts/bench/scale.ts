@@ -12,15 +12,31 @@
 //   - the figures: one `npm run import -- indicators` with a metadata file (timed).
 // Then it starts the production server against that database on BENCH_PORT (default 3820), with
 // CIVIC_PULSE_HOME_AREA set to one of the generated authorities, and times page renders and API
-// calls: the first (cold) request separately, then the median of BENCH_REPEATS (default 7).
+// calls: the first (cold) request separately, then the median and 95th percentile of
+// BENCH_REPEATS (default 20) more, each the time to the response's last byte on loopback.
+//
+// --engine sqlite (default) | pg | both: with pg, the same dataset is copied (npm run db:copy, timed)
+// into a throw-away local PostgreSQL server (scripts/db/local-postgres.ts, removed afterwards) and
+// the same requests are timed against a server on it; `both` prints the two engines side by side.
+// --reuse keeps var/bench-scale.db from an earlier complete run (skips generating and importing).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { formatTable, median, secondsSince, startProductionServer, timedGet, type RunningServer } from "./support";
+import { startLocalPostgres, type LocalPostgres } from "../db/local-postgres";
+import { copySqliteToPostgres } from "../db/copy-to-postgres";
+import {
+  formatTable,
+  median,
+  percentile,
+  secondsSince,
+  startProductionServer,
+  timedGet,
+  type RunningServer,
+} from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3820);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 20);
 const BUDGET_MS = 30_000; // per request kind, after at least 3 repeats
 const REQUEST_TIMEOUT_MS = 90_000; // a request that takes longer is abandoned and shown as status 0
 const DATABASE_FILE = path.resolve(process.env.BENCH_SCALE_DB ?? "var/bench-scale.db");
@@ -230,145 +246,211 @@ async function measure(base: string, label: string, urlPath: string): Promise<Me
   while (warm.length < REPEATS && (warm.length < minimum || performance.now() - budgetStart < BUDGET_MS)) {
     warm.push((await timedGet(base + urlPath, REQUEST_TIMEOUT_MS)).ms);
   }
-  console.log(`  ${label}: HTTP ${cold.status}, cold ${cold.ms.toFixed(0)} ms, median ${median(warm).toFixed(0)} ms`);
+  console.log(
+    `  ${label}: HTTP ${cold.status}, cold ${cold.ms.toFixed(0)} ms, median ${median(warm).toFixed(0)} ms, p95 ${percentile(warm, 95).toFixed(0)} ms`,
+  );
   return { label, path: urlPath, status: cold.status, kb: cold.bytes / 1024, coldMs: cold.ms, warm };
+}
+
+const ENGINES = { sqlite: ["sqlite"], pg: ["postgresql"], both: ["sqlite", "postgresql"] } as const;
+type Engine = (typeof ENGINES)[keyof typeof ENGINES][number];
+const ENGINE_NAMES: Record<Engine, string> = { sqlite: "SQLite", postgresql: "PostgreSQL" };
+
+function enginesFromArgs(args: string[]): readonly Engine[] {
+  const index = args.indexOf("--engine");
+  if (index === -1) return ENGINES.sqlite;
+  const value = args[index + 1] as keyof typeof ENGINES | undefined;
+  if (!value || !(value in ENGINES)) throw new Error(`--engine takes sqlite, pg or both (got "${value ?? ""}").`);
+  return ENGINES[value];
+}
+
+/** The requests timed on each engine. */
+function requestsFor(homeWard: string, otherWard: string, slug: string) {
+  return [
+    ["ward page", `/areas/${homeWard}`],
+    ["ward page (another ward)", `/areas/${otherWard}`],
+    ["explorer page", `/?indicator=${slug}`],
+    ["indicator page", `/indicators/${slug}`],
+    ["API observations (1 indicator, 1 period)", `/api/v1/observations?indicator=${slug}&period=2025`],
+    ["API areas", "/api/v1/areas"],
+    ["map image", `/api/v1/images/map.png?indicator=${slug}`],
+  ] as const;
 }
 
 async function main() {
   if (process.argv[2] === "--child-wards") return childImportWards(process.argv.slice(3));
+  const engines = enginesFromArgs(process.argv.slice(2));
   const started = performance.now();
+  let postgres: LocalPostgres | null = null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civic-pulse-bench-scale-"));
   const steps: [string, string, string][] = [];
   let server: RunningServer | null = null;
   try {
-    console.log(`Scale database: ${DATABASE_FILE} (recreated)`);
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(DATABASE_FILE + suffix, { force: true });
-    fs.mkdirSync(path.dirname(DATABASE_FILE), { recursive: true });
-
-    console.log("[1/6] Migrating and seeding the demo data (England, its region, Peterborough) …");
+    // --reuse: keep var/bench-scale.db from an earlier complete run and go straight to the timings.
+    const reuse = process.argv.includes("--reuse") && fs.existsSync(DATABASE_FILE);
+    const wards = LA_COLUMNS * LA_ROWS * WARD_COLUMNS * WARD_ROWS;
+    const observationRows = INDICATORS * PERIODS.length * wards;
     let t = performance.now();
-    const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/setup.ts"], {
-      env: childEnv(),
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    if (setup.status !== 0) throw new Error("Database setup failed.");
-    steps.push(["migrate + seed demo data", secondsSince(t), ""]);
+    if (reuse) {
+      console.log(`Scale database: ${DATABASE_FILE} (kept from an earlier run: --reuse)`);
+    } else {
+      console.log(`Scale database: ${DATABASE_FILE} (recreated)`);
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(DATABASE_FILE + suffix, { force: true });
+      fs.mkdirSync(path.dirname(DATABASE_FILE), { recursive: true });
 
-    console.log("[2/6] Generating the files …");
-    t = performance.now();
-    const { laFile, wardFiles } = writeBoundaryFiles(dir);
-    const metadataFile = writeMetadata(dir);
-    const observations = await writeObservations(dir);
-    const wards = wardFiles.length * wardsPerLa;
-    steps.push([
-      "generate files",
-      secondsSince(t),
-      `${wardFiles.length} authorities, ${wards} wards, ${observations.rows.toLocaleString("en-GB")} rows (${(observations.bytes / 1e6).toFixed(0)} MB CSV)`,
-    ]);
-    console.log(`  ${steps.at(-1)![2]} in ${steps.at(-1)![1]}`);
+      console.log("[1/6] Migrating and seeding the demo data (England, its region, Peterborough) …");
+      t = performance.now();
+      const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/setup.ts"], {
+        env: childEnv(),
+        stdio: ["ignore", "inherit", "inherit"],
+      });
+      if (setup.status !== 0) throw new Error("Database setup failed.");
+      steps.push(["migrate + seed demo data", secondsSince(t), ""]);
 
-    console.log("[3/6] npm run import -- boundaries (the authorities) …");
-    const laSeconds = timedImport([
-      "boundaries",
-      laFile,
-      "--type",
-      "local_authority",
-      "--parent",
-      REGION,
-      "--population-field",
-      "population",
-      "--synthetic",
-    ]);
-    steps.push(["import authorities (CLI, 1 file)", `${laSeconds.toFixed(1)} s`, `${wardFiles.length} areas`]);
+      console.log("[2/6] Generating the files …");
+      t = performance.now();
+      const { laFile, wardFiles } = writeBoundaryFiles(dir);
+      const metadataFile = writeMetadata(dir);
+      const observations = await writeObservations(dir);
+      steps.push([
+        "generate files",
+        secondsSince(t),
+        `${wardFiles.length} authorities, ${wards} wards, ${observations.rows.toLocaleString("en-GB")} rows (${(observations.bytes / 1e6).toFixed(0)} MB CSV)`,
+      ]);
+      console.log(`  ${steps.at(-1)![2]} in ${steps.at(-1)![1]}`);
 
-    console.log(`[4/6] Importing the wards: ${wardFiles.length} files of ${wardsPerLa} …`);
-    const [firstWardFile, ...otherWardFiles] = wardFiles;
-    const oneCli = timedImport([
-      "boundaries",
-      firstWardFile!,
-      "--parent",
-      laCode(0),
-      "--population-field",
-      "population",
-      "--synthetic",
-    ]);
-    steps.push([
-      "import wards (CLI, 1 authority's file)",
-      `${oneCli.toFixed(1)} s`,
-      `${wardsPerLa} wards, incl. Node start-up`,
-    ]);
-    t = performance.now();
-    const child = spawnSync(process.execPath, ["--import", "tsx", __filename, "--child-wards", ...otherWardFiles], {
-      env: childEnv(),
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    if (child.status !== 0) throw new Error("The ward import failed.");
-    const wardResult = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { seconds: number; written: number };
-    steps.push([
-      `import wards (runImport, ${otherWardFiles.length} files)`,
-      `${wardResult.seconds.toFixed(1)} s`,
-      `${wardResult.written} areas, ${((wardResult.seconds * 1000) / otherWardFiles.length).toFixed(0)} ms a file (process ${secondsSince(t)})`,
-    ]);
+      console.log("[3/6] npm run import -- boundaries (the authorities) …");
+      const laSeconds = timedImport([
+        "boundaries",
+        laFile,
+        "--type",
+        "local_authority",
+        "--parent",
+        REGION,
+        "--population-field",
+        "population",
+        "--synthetic",
+      ]);
+      steps.push(["import authorities (CLI, 1 file)", `${laSeconds.toFixed(1)} s`, `${wardFiles.length} areas`]);
 
-    console.log(`[5/6] npm run import -- indicators (${observations.rows.toLocaleString("en-GB")} rows) …`);
-    const obsSeconds = timedImport(["indicators", observations.file, "--metadata", metadataFile, "--synthetic"]);
-    steps.push([
-      "import observations (CLI)",
-      `${obsSeconds.toFixed(1)} s`,
-      `${Math.round(observations.rows / obsSeconds).toLocaleString("en-GB")} rows/s incl. checks`,
-    ]);
-    const dbMb = fs.statSync(DATABASE_FILE).size / 1e6;
-    steps.push(["database size", `${dbMb.toFixed(0)} MB`, ""]);
+      console.log(`[4/6] Importing the wards: ${wardFiles.length} files of ${wardsPerLa} …`);
+      const [firstWardFile, ...otherWardFiles] = wardFiles;
+      const oneCli = timedImport([
+        "boundaries",
+        firstWardFile!,
+        "--parent",
+        laCode(0),
+        "--population-field",
+        "population",
+        "--synthetic",
+      ]);
+      steps.push([
+        "import wards (CLI, 1 authority's file)",
+        `${oneCli.toFixed(1)} s`,
+        `${wardsPerLa} wards, incl. Node start-up`,
+      ]);
+      t = performance.now();
+      const child = spawnSync(process.execPath, ["--import", "tsx", __filename, "--child-wards", ...otherWardFiles], {
+        env: childEnv(),
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      if (child.status !== 0) throw new Error("The ward import failed.");
+      const wardResult = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { seconds: number; written: number };
+      steps.push([
+        `import wards (runImport, ${otherWardFiles.length} files)`,
+        `${wardResult.seconds.toFixed(1)} s`,
+        `${wardResult.written} areas, ${((wardResult.seconds * 1000) / otherWardFiles.length).toFixed(0)} ms a file (process ${secondsSince(t)})`,
+      ]);
+
+      console.log(`[5/6] npm run import -- indicators (${observations.rows.toLocaleString("en-GB")} rows) …`);
+      const obsSeconds = timedImport(["indicators", observations.file, "--metadata", metadataFile, "--synthetic"]);
+      steps.push([
+        "import observations (CLI)",
+        `${obsSeconds.toFixed(1)} s`,
+        `${Math.round(observations.rows / obsSeconds).toLocaleString("en-GB")} rows/s incl. checks`,
+      ]);
+      const dbMb = fs.statSync(DATABASE_FILE).size / 1e6;
+      steps.push(["database size", `${dbMb.toFixed(0)} MB`, ""]);
+    }
 
     const homeLa = laCode(137); // mid-England on the grid
-    const ward = wardCode(137, 7);
-    console.log(`[6/6] Starting the production server on port ${PORT} (home area ${homeLa}) …`);
-    t = performance.now();
-    server = await startProductionServer(PORT, {
-      DATABASE_URL: `file:${DATABASE_FILE}`,
-      CIVIC_PULSE_HOME_AREA: homeLa,
-    });
-    steps.push(["server start (no rebuild)", secondsSince(t), ""]);
-    const slug = indicatorSlug(0);
-    const measurements: Measurement[] = [];
-    for (const [label, urlPath] of [
-      ["ward page", `/areas/${ward}`],
-      ["ward page (another ward)", `/areas/${wardCode(250, 3)}`],
-      ["explorer page", `/?indicator=${slug}`],
-      ["indicator page", `/indicators/${slug}`],
-      ["API observations (1 indicator, 1 period)", `/api/v1/observations?indicator=${slug}&period=2025`],
-      ["API areas", "/api/v1/areas"],
-      ["map image", `/api/v1/images/map.png?indicator=${slug}`],
-    ] as const) {
-      measurements.push(await measure(server.base, label, urlPath));
+    const requests = requestsFor(wardCode(137, 7), wardCode(250, 3), indicatorSlug(0));
+    const measured = new Map<Engine, Measurement[]>();
+    for (const engine of engines) {
+      let databaseUrl = `file:${DATABASE_FILE}`;
+      if (engine === "postgresql") {
+        console.log("[6/6] PostgreSQL: a throw-away local server, and the same data copied in (npm run db:copy) …");
+        postgres = await startLocalPostgres({ database: "civic_pulse_bench_scale" });
+        t = performance.now();
+        await copySqliteToPostgres(databaseUrl, postgres.url);
+        const seconds = (performance.now() - t) / 1000;
+        const rows = observationRows;
+        steps.push([
+          "copy into PostgreSQL (db:copy)",
+          `${seconds.toFixed(1)} s`,
+          `${Math.round(rows / seconds).toLocaleString("en-GB")} observation rows/s overall`,
+        ]);
+        databaseUrl = postgres.url;
+      }
+      console.log(
+        `[6/6] ${ENGINE_NAMES[engine]}: starting the production server on port ${PORT} (home area ${homeLa}) …`,
+      );
+      t = performance.now();
+      server = await startProductionServer(PORT, { DATABASE_URL: databaseUrl, CIVIC_PULSE_HOME_AREA: homeLa });
+      steps.push([`server start on ${ENGINE_NAMES[engine]} (no rebuild)`, secondsSince(t), ""]);
+      const measurements: Measurement[] = [];
+      for (const [label, urlPath] of requests) measurements.push(await measure(server.base, label, urlPath));
+      measured.set(engine, measurements);
+      await server.stop();
+      server = null;
+      if (postgres) {
+        await postgres.stop();
+        postgres = null;
+      }
     }
-    await server.stop();
-    server = null;
 
     console.log("\nSetup and import");
     console.log(formatTable(["step", "time", "notes"], steps));
     console.log(
-      `\nRequests against ${wards} wards × ${INDICATORS} indicators × ${PERIODS.length} periods (one at a time; ms)`,
+      `\nRequests against ${wards} wards × ${INDICATORS} indicators × ${PERIODS.length} periods (one at a time; ms to the last byte on loopback)`,
     );
+    const short = { sqlite: "sqlite", postgresql: "pg" } as const;
     console.log(
       formatTable(
-        ["request", "path", "status", "kB", "cold", "median", "min", "max"],
-        measurements.map((m) => [
-          m.label,
-          m.path,
-          String(m.status),
-          m.kb.toFixed(0),
-          m.coldMs.toFixed(0),
-          median(m.warm).toFixed(0),
-          Math.min(...m.warm).toFixed(0),
-          Math.max(...m.warm).toFixed(0),
-        ]),
+        [
+          "request",
+          "path",
+          "status",
+          "kB",
+          ...engines.flatMap((e) => [`${short[e]} cold`, `${short[e]} median`, `${short[e]} p95`]),
+        ],
+        requests.map(([label, urlPath], i) => {
+          const first = measured.get(engines[0]!)![i]!;
+          return [
+            label,
+            urlPath,
+            engines.map((e) => measured.get(e)![i]!.status).join("/"),
+            first.kb.toFixed(0),
+            ...engines.flatMap((e) => {
+              const m = measured.get(e)![i]!;
+              return [m.coldMs.toFixed(0), median(m.warm).toFixed(0), percentile(m.warm, 95).toFixed(0)];
+            }),
+          ];
+        }),
         2,
       ),
     );
+    const counts = engines
+      .map((e) =>
+        measured
+          .get(e)!
+          .map((m) => m.warm.length)
+          .join("/"),
+      )
+      .join("; ");
     console.log(
-      `(median/min/max of ${measurements.map((m) => m.warm.length).join("/")} requests after the first, fewer if a kind took over ${BUDGET_MS / 1000} s;` +
+      `(median and 95th percentile of ${counts} requests after the first, fewer if a kind took over ${BUDGET_MS / 1000} s;` +
         ` load average ${os
           .loadavg()
           .map((l) => l.toFixed(1))
@@ -377,6 +459,7 @@ async function main() {
     console.log(`\nDone in ${secondsSince(started)}.`);
   } finally {
     if (server) await server.stop();
+    if (postgres) await postgres.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

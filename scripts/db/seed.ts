@@ -1,11 +1,11 @@
 // npm run db:seed — (re)loads the embedded Peterborough demo data. Safe to run repeatedly.
 import { createDb } from "../../lib/db/client";
-import { databaseUrl } from "../../lib/db/database-url";
+import { databaseUrl, redactedUrl } from "../../lib/db/database-url";
 import { buildDemoData, seedDemoDatabase } from "../../lib/demo-data/seed-demo";
 
 async function main() {
   const started = Date.now();
-  console.log(`Seeding ${databaseUrl()} …`);
+  console.log(`Seeding ${redactedUrl(databaseUrl())} …`);
   console.log("  building demo data from prisma/data (real Census/IoD files, synthetic survey and assets)");
   const data = buildDemoData();
   console.log(

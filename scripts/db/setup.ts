@@ -1,14 +1,14 @@
 // Makes the database ready to serve: applies pending migrations, and seeds the demo data when
 // the database has no areas yet (first run). Used by npm start, npm run build and the tests.
 import { createDb } from "../../lib/db/client";
-import { databaseUrl, sqliteFilePath } from "../../lib/db/database-url";
+import { databaseUrl, redactedUrl } from "../../lib/db/database-url";
 import { applyMigrations } from "../../lib/db/schema-engine";
 import { buildDemoData, seedDemoDatabase } from "../../lib/demo-data/seed-demo";
 
 export async function setupDatabase(log = console.log) {
-  const file = sqliteFilePath(databaseUrl());
-  const applied = await applyMigrations(file);
-  if (applied.length) log(`Database ${file}: applied ${applied.join(", ")}`);
+  const url = databaseUrl();
+  const applied = await applyMigrations(url);
+  if (applied.length) log(`Database ${redactedUrl(url)}: applied ${applied.join(", ")}`);
   const db = createDb();
   try {
     if ((await db.area.count()) === 0) {

@@ -1,8 +1,7 @@
-// The data layer against a real SQLite file: migrated, seeded, then queried as the pages query it.
+// The data layer against a real database (SQLite, or PostgreSQL under test:pg): migrated, seeded, then queried as the pages query it.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createSeededDatabase } from "@/lib/db/__tests__/seeded-database";
-import Database from "better-sqlite3";
 
 // Imported after createSeededDatabase sets DATABASE_URL: lib/db/client opens the database named there.
 type Modules = {
@@ -16,29 +15,24 @@ type Modules = {
 };
 let m: Modules;
 
-function tableSnapshot(): Record<string, number> {
-  const db = new Database(file, { readonly: true });
-  try {
-    const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-    const valueSum = db.prepare("SELECT TOTAL(value) AS s FROM Observation").get() as { s: number };
-    return {
-      areas: count("Area"),
-      indicators: count("Indicator"),
-      observations: count("Observation"),
-      assets: count("Asset"),
-      sources: count("Source"),
-      valueSum: Math.round(valueSum.s * 1000),
-    };
-  } finally {
-    db.close();
-  }
+async function tableSnapshot(): Promise<Record<string, number>> {
+  const count = async (table: string) => (await query<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table}"`))[0]!.n;
+  const [valueSum] = await query<{ s: number }>('SELECT COALESCE(SUM(value), 0) AS s FROM "Observation"');
+  return {
+    areas: await count("Area"),
+    indicators: await count("Indicator"),
+    observations: await count("Observation"),
+    assets: await count("Asset"),
+    sources: await count("Source"),
+    valueSum: Math.round(valueSum!.s * 1000),
+  };
 }
 
-let file: string;
+let query: Awaited<ReturnType<typeof createSeededDatabase>>["query"];
 let cleanup: () => Promise<void>;
 
 before(async () => {
-  ({ file, cleanup } = await createSeededDatabase("data"));
+  ({ query, cleanup } = await createSeededDatabase("data"));
   m = {
     explorer: await import("@/lib/data/explorer"),
     profile: await import("@/lib/data/ward-profile"),
@@ -66,30 +60,24 @@ test("seeding twice leaves exactly the same rows, and keeps rows from other sour
       sourceId: "council-import-test",
     },
   });
-  const first = tableSnapshot();
+  const first = await tableSnapshot();
   await m.seed.seedDemoDatabase(db);
-  assert.deepEqual(tableSnapshot(), first);
+  assert.deepEqual(await tableSnapshot(), first);
   assert.equal(await db.observation.count({ where: { sourceId: "council-import-test" } }), 1);
   await db.observation.deleteMany({ where: { sourceId: "council-import-test" } });
   await db.source.delete({ where: { id: "council-import-test" } });
 });
 
 test("every synthetic indicator's rows are flagged synthetic, and real ones are not", async () => {
-  const db = new Database(file, { readonly: true });
-  const mismatched = db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM Observation o JOIN Indicator i ON i.slug = o.indicatorSlug
-       WHERE o.synthetic != i.synthetic`,
-    )
-    .get() as { n: number };
-  const syntheticSources = db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM Observation o JOIN Source s ON s.id = o.sourceId WHERE o.synthetic != s.synthetic`,
-    )
-    .get() as { n: number };
-  db.close();
-  assert.equal(mismatched.n, 0);
-  assert.equal(syntheticSources.n, 0);
+  const [mismatched] = await query<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM "Observation" o JOIN "Indicator" i ON i.slug = o."indicatorSlug"
+     WHERE o.synthetic != i.synthetic`,
+  );
+  const [syntheticSources] = await query<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM "Observation" o JOIN "Source" s ON s.id = o."sourceId" WHERE o.synthetic != s.synthetic`,
+  );
+  assert.equal(mismatched!.n, 0);
+  assert.equal(syntheticSources!.n, 0);
 });
 
 test("the explorer view has every ward of Peterborough with the latest period by default", async () => {
@@ -156,4 +144,5 @@ test("ward search matches parts of names in any case and order, and codes", asyn
   assert.deepEqual(await names("zzz"), []);
   assert.deepEqual(await names("   "), []);
   assert.deepEqual(await names("%"), [], "LIKE wildcards are matched literally");
+  assert.deepEqual(await names("E05010807\0"), [], "a NUL byte matches nothing (and is no error on PostgreSQL)");
 });

@@ -1,11 +1,10 @@
-// The report image endpoints against a real seeded SQLite file: SVG structure, PNG size and
+// The report image endpoints against a real seeded database (SQLite, or PostgreSQL under test:pg): SVG structure, PNG size and
 // pixels, headers, and errors. Expected wards and figures come from the boundary file and from
 // the database read directly, not from the code under test.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { createSeededDatabase } from "@/lib/db/__tests__/seeded-database";
 import { catalogueEntry } from "@/lib/indicators/catalogue";
 import { DEMO_SOURCES, SOURCE_IDS } from "@/lib/demo-data/sources";
@@ -20,7 +19,7 @@ type Modules = {
   client: typeof import("@/lib/db/client");
 };
 let m: Modules;
-let raw: Database.Database;
+let query: Awaited<ReturnType<typeof createSeededDatabase>>["query"];
 
 let cleanup: () => Promise<void>;
 
@@ -32,11 +31,10 @@ before(async () => {
     http: await import("@/lib/api/v1/http"),
     client: await import("@/lib/db/client"),
   };
-  raw = new Database(seeded.file, { readonly: true });
+  query = seeded.query;
 });
 
 after(async () => {
-  raw?.close();
   await cleanup?.();
 });
 
@@ -69,12 +67,11 @@ interface Row {
   suppressed: number;
 }
 const rowsFor = (slug: string, period: string | null, codes: string[]) =>
-  raw
-    .prepare(
-      `SELECT areaCode, value, suppressed FROM Observation WHERE indicatorSlug = ? AND "group" = 'all'
-       ${period ? "AND period = ?" : ""} AND areaCode IN (${codes.map(() => "?").join(",")}) ORDER BY period`,
-    )
-    .all(...[slug, ...(period ? [period] : []), ...codes]) as Row[];
+  query<Row>(
+    `SELECT "areaCode", value, suppressed FROM "Observation" WHERE "indicatorSlug" = ? AND "group" = 'all'
+     ${period ? "AND period = ?" : ""} AND "areaCode" IN (${codes.map(() => "?").join(",")}) ORDER BY period`,
+    ...[slug, ...(period ? [period] : []), ...codes],
+  );
 
 test("map.svg: every ward of the home authority, the title, legend counts and the synthetic label", async () => {
   const result = await get("map.svg", "indicator=formal-volunteering&period=2022");
@@ -98,7 +95,7 @@ test("map.svg: every ward of the home authority, the title, legend counts and th
   assert.ok(texts(doc).includes(SYNTHETIC_LABEL));
 
   // Legend: the suppressed count is what the database holds for 2022, and counts cover all wards.
-  const rows = rowsFor(
+  const rows = await rowsFor(
     "formal-volunteering",
     "2022",
     BOUNDARY_WARDS.map((w) => w.code),
@@ -148,10 +145,10 @@ test("trend.svg: the ward's and the authority's series, with as many points as t
   const series = findAll(doc, (e) => e.name === "path" && hasClass(e, "series"));
   assert.equal(series.length, 2);
   const points = (d: string) => (d.match(/[ML]/g) ?? []).length;
-  const published = (code: string) =>
-    rowsFor("belonging", null, [code]).filter((r) => r.value !== null && !r.suppressed).length;
-  assert.equal(points(series.find((s) => hasClass(s, "series-area"))!.attrs.d!), published(ward.code));
-  assert.equal(points(series.find((s) => hasClass(s, "series-benchmark"))!.attrs.d!), published("E06000031"));
+  const published = async (code: string) =>
+    (await rowsFor("belonging", null, [code])).filter((r) => r.value !== null && !r.suppressed).length;
+  assert.equal(points(series.find((s) => hasClass(s, "series-area"))!.attrs.d!), await published(ward.code));
+  assert.equal(points(series.find((s) => hasClass(s, "series-benchmark"))!.attrs.d!), await published("E06000031"));
   assert.equal(findAll(doc, (e) => hasClass(e, "band")).length, 1);
   const text = texts(doc);
   assert.ok(text.includes(catalogueEntry("belonging")!.title));
