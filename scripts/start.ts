@@ -2,14 +2,17 @@
 // 1. create/migrate the database (SQLite file or PostgreSQL, by DATABASE_URL) and seed the demo data on first run;
 // 2. build the app if there is no build, or the sources or the data changed since the last one (the
 //    build generates every ward page from the data, and those pages are served from the cache);
-// 3. serve it (PORT, default 3000), with a token the import CLI uses to have pages regenerated.
+// 3. serve it (PORT, default 3000) through a small in-memory cache in front of Next
+//    (lib/server/front-cache.ts), with a token the import CLI uses to have pages regenerated.
 import { spawnSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { ensureRevalidationToken } from "../lib/cache/revalidation";
 import { readDataVersion } from "../lib/data/data-version";
 import { createDb } from "../lib/db/client";
+import { createFrontServer } from "../lib/server/front-cache";
 import { setupDatabase } from "./db/setup";
 
 const BUILD_INPUTS = [
@@ -68,14 +71,52 @@ async function main() {
     fs.writeFileSync(STAMP, hash);
   }
   ensureRevalidationToken();
-  const port = process.env.PORT ?? "3000";
+  const port = Number(process.env.PORT ?? 3000);
+  const frontCache = process.env.CIVIC_PULSE_FRONT_CACHE !== "off";
+  // With the front cache, Next listens on a free loopback port and the front answers on PORT.
+  const nextPort = frontCache ? await freeLoopbackPort() : port;
   console.log(`Civic Pulse is starting on http://localhost:${port}`);
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  const next = spawn(
+    process.execPath,
+    [
+      require.resolve("next/dist/bin/next"),
+      "start",
+      "-p",
+      String(nextPort),
+      ...(frontCache ? ["-H", "127.0.0.1"] : []),
+    ],
+    { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
+  );
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
+  next.on("exit", (code) => process.exit(code ?? 0));
+  if (frontCache) {
+    await waitForUpstream(nextPort);
+    createFrontServer({ upstreamPort: nextPort }).server.listen(port, () =>
+      console.log(`Front cache on port ${port} (CIVIC_PULSE_FRONT_CACHE=off serves Next directly)`),
+    );
+  }
+}
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+/** The front starts listening only once Next answers, so nothing sees a half-started dashboard. */
+async function waitForUpstream(nextPort: number) {
+  for (;;) {
+    try {
+      await fetch(`http://127.0.0.1:${nextPort}/icon.svg`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 main().catch((error: unknown) => {
