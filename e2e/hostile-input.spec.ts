@@ -94,6 +94,7 @@ for (const route of routes) {
 }
 
 test("injected markup in pages is shown as text, and never runs", async ({ page }) => {
+  test.setTimeout(60_000); // six full page loads, each to network idle (maps and charts included)
   const dialogs: string[] = [];
   page.on("dialog", async (dialog) => {
     dialogs.push(dialog.message());
