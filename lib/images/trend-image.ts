@@ -4,6 +4,7 @@
 // Pure: plain data in, a string out.
 import type { Indicator, Observation } from "@/lib/domain/types";
 import { bandPath, extent, linearScale, linePath, niceDomain, tickFormatter } from "@/components/charts/scale";
+import { AREA_COLOUR, BAND_COLOUR, BENCHMARK_COLOUR } from "@/components/charts/trend-chart-props";
 import { formatInterval, formatValue } from "@/lib/indicators/format";
 import {
   createFrame,
@@ -55,10 +56,6 @@ export interface TrendImageInput {
   width: number;
   height: number;
 }
-
-export const AREA_COLOUR = "#1d4f91";
-export const BAND_COLOUR = "#9ecae1";
-export const BENCHMARK_COLOUR = "#505a5f";
 
 /** Wards are named as people say them ("Central ward"); authorities by their own name. */
 const displayName = (area: { name: string; type: string }) => (area.type === "ward" ? `${area.name} ward` : area.name);
