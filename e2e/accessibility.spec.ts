@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { IndicatorPage } from "./pages/indicator-page";
+import { WardPage } from "./pages/ward-page";
 
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -12,9 +14,11 @@ for (const path of [
 ]) {
   test(`axe finds no WCAG 2.2 A/AA violations on ${path}`, async ({ page }) => {
     await page.goto(path);
-    // Check the page as people get it: with the map and chart loaded.
-    if (path.startsWith("/areas") || path.startsWith("/indicators")) {
-      await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    // Check the page as people get it: with the map and the charts loaded (charts load as they are scrolled to).
+    if (path.startsWith("/areas")) {
+      await new WardPage(page).showInteractiveTrendChart();
+    } else if (path.startsWith("/indicators")) {
+      await new IndicatorPage(page).showInteractiveCharts();
     } else if (path.startsWith("/?") || path === "/") {
       await expect(page.locator("path.ward-shape").first()).toBeVisible();
     }
