@@ -26,3 +26,15 @@ for (const path of [
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });
 }
+
+test("axe finds no WCAG 2.2 A/AA violations in the server-drawn trend figure shown before the chart loads", async ({
+  page,
+}) => {
+  const ward = new WardPage(page);
+  await ward.goto("E05010807");
+  await expect(ward.staticTrendChart).toBeAttached();
+  const results = await new AxeBuilder({ page }).include('[data-testid="trend-chart"]').withTags(WCAG_22_AA).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  // The figure was what axe checked: the interactive chart had not replaced it.
+  await expect(ward.staticTrendChart).toBeAttached();
+});
