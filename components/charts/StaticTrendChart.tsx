@@ -8,12 +8,13 @@
 // they stay round. Axis labels and the key are HTML at the page's text size.
 // Server component: no hooks, no client JavaScript.
 import type { ReactNode } from "react";
-import { bandPath, extent, linearScale, linePath, niceDomain, roundTo, tickFormatter } from "@/components/charts/scale";
+import { bandPath, linearScale, linePath, roundTo, tickFormatter } from "@/components/charts/scale";
 import {
   AREA_COLOUR,
   BAND_COLOUR,
   BENCHMARK_COLOUR,
   GRID_COLOUR,
+  trendValueAxis,
   type TrendChartProps,
 } from "@/components/charts/trend-chart-props";
 
@@ -45,11 +46,7 @@ export function StaticTrendChart(props: TrendChartProps) {
   const { points, areaName, benchmarkName, unitLabel } = props;
   const withBenchmark = Boolean(benchmarkName);
   const hasBand = points.some((p) => p.interval);
-  const [low, high] = extent(
-    points.flatMap((p) => [p.area, withBenchmark ? p.benchmark : null, ...(p.interval ?? [])]),
-  ) ?? [0, 1];
-  // From zero when every value is positive, as Recharts' default axis does.
-  const { domain, ticks } = niceDomain(Math.min(0, low), high, 5);
+  const { domain, ticks } = trendValueAxis(props);
   const tickText = tickFormatter(ticks);
   const y = linearScale(domain, [VIEW, 0]);
   const n = points.length;
@@ -71,7 +68,7 @@ export function StaticTrendChart(props: TrendChartProps) {
     <div
       role="img"
       aria-label={trendChartSummary(props)}
-      className="flex h-full w-full flex-col text-sm text-[#0b0c0c]"
+      className="flex h-full w-full flex-col text-[#0b0c0c]"
       data-testid="static-trend-chart"
     >
       <div className="flex min-h-0 flex-1 pr-4 pt-2">
@@ -149,7 +146,7 @@ export function StaticTrendChart(props: TrendChartProps) {
           </svg>
         </div>
       </div>
-      <div className="relative ml-16 mr-4 h-7 shrink-0" data-part="x-ticks">
+      <div className="relative ml-16 mr-4 h-[30px] shrink-0" data-part="x-ticks">
         {points.map((p, i) =>
           (n - 1 - i) % every === 0 ? (
             <span
@@ -162,7 +159,7 @@ export function StaticTrendChart(props: TrendChartProps) {
           ) : null,
         )}
       </div>
-      <ul className="flex shrink-0 flex-wrap justify-center gap-x-4 gap-y-1 pb-1" data-part="key">
+      <ul className="flex min-h-6 shrink-0 flex-wrap justify-center gap-x-4 gap-y-1 pb-2" data-part="key">
         {/* In the order of TrendChart's legend. */}
         <KeyItem
           swatch={

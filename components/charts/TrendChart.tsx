@@ -9,8 +9,10 @@ import {
   BAND_COLOUR,
   BENCHMARK_COLOUR,
   GRID_COLOUR,
+  trendValueAxis,
   type TrendChartProps,
 } from "@/components/charts/trend-chart-props";
+import { tickFormatter } from "@/components/charts/scale";
 
 export default function TrendChart({ points, areaName, benchmarkName, unitLabel, decimals }: TrendChartProps) {
   const format = (value: unknown) =>
@@ -20,12 +22,17 @@ export default function TrendChart({ points, areaName, benchmarkName, unitLabel,
         ? value.toFixed(decimals)
         : "–";
   const hasBand = points.some((p) => p.interval);
+  // The same axis as the server-drawn figure this chart replaces, so the swap moves no line.
+  const axis = trendValueAxis({ points, benchmarkName });
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke={GRID_COLOUR} strokeDasharray="2 4" />
         <XAxis dataKey="period" tick={{ fill: "#0b0c0c" }} />
         <YAxis
+          domain={axis.domain}
+          ticks={axis.ticks}
+          tickFormatter={tickFormatter(axis.ticks)}
           tick={{ fill: "#0b0c0c" }}
           width={56}
           label={{ value: unitLabel, angle: -90, position: "insideLeft", fill: "#0b0c0c", dy: 60 }}
