@@ -10,6 +10,10 @@ const LOAD_TIMEOUT = 15_000;
  * chart's box into view and waits until that version has replaced the server-drawn figure.
  */
 export async function showInteractiveChart(box: Locator): Promise<void> {
-  await box.scrollIntoViewIfNeeded();
-  await expect(box.locator(INTERACTIVE_CHART)).toBeVisible({ timeout: LOAD_TIMEOUT });
+  // Retried as a whole: a page whose hydration fails re-renders on the client (the indicator page does,
+  // React error #418, before this change too), which can detach the box while it is being scrolled to.
+  await expect(async () => {
+    await box.scrollIntoViewIfNeeded();
+    await expect(box.locator(INTERACTIVE_CHART)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: LOAD_TIMEOUT });
 }
