@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { IndicatorPage } from "./pages/indicator-page";
+import { WardPage } from "./pages/ward-page";
 
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -12,9 +14,11 @@ for (const path of [
 ]) {
   test(`axe finds no WCAG 2.2 A/AA violations on ${path}`, async ({ page }) => {
     await page.goto(path);
-    // Check the page as people get it: with the map and chart loaded.
-    if (path.startsWith("/areas") || path.startsWith("/indicators")) {
-      await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    // Check the page as people get it: with the map and the charts loaded (charts load as they are scrolled to).
+    if (path.startsWith("/areas")) {
+      await new WardPage(page).showInteractiveTrendChart();
+    } else if (path.startsWith("/indicators")) {
+      await new IndicatorPage(page).showInteractiveCharts();
     } else if (path.startsWith("/?") || path === "/") {
       await expect(page.locator("path.ward-shape").first()).toBeVisible({ timeout: 15_000 });
     }
@@ -22,3 +26,15 @@ for (const path of [
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });
 }
+
+test("axe finds no WCAG 2.2 A/AA violations in the server-drawn trend figure shown before the chart loads", async ({
+  page,
+}) => {
+  const ward = new WardPage(page);
+  await ward.goto("E05010807");
+  await expect(ward.staticTrendChart).toBeAttached();
+  const results = await new AxeBuilder({ page }).include('[data-testid="trend-chart"]').withTags(WCAG_22_AA).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  // The figure was what axe checked: the interactive chart had not replaced it.
+  await expect(ward.staticTrendChart).toBeAttached();
+});

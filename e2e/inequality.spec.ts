@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { IndicatorPage } from "./pages/indicator-page";
 
 test("an indicator page charts the SII with one point per period, and its table equals the API", async ({
   page,
@@ -15,13 +16,15 @@ test("an indicator page charts the SII with one point per period, and its table 
     }[];
     meta: { trend: { sentence: string | null }; synthetic: boolean };
   };
-  await page.goto("/indicators/formal-volunteering");
+  const indicatorPage = new IndicatorPage(page);
+  await indicatorPage.goto("formal-volunteering");
   const section = page.getByTestId("inequality");
   await expect(section.getByRole("heading", { name: "How even is it?" })).toBeVisible();
   await expect(section.getByText("Synthetic data").first()).toBeVisible();
   if (api.meta.trend.sentence) await expect(page.getByTestId("gap-sentence")).toHaveText(api.meta.trend.sentence);
   // One point per period on the SII line.
-  await expect(page.getByTestId("sii-chart").locator("circle.trend-area-dot")).toHaveCount(api.data.length);
+  await indicatorPage.showInteractiveSiiChart();
+  await expect(indicatorPage.siiChart.locator("circle.trend-area-dot")).toHaveCount(api.data.length);
   // The table twin: same periods, same SII and interval (to the 2 decimals shown).
   const rows = page.getByTestId("sii-table").locator("tbody tr");
   await expect(rows).toHaveCount(api.data.length);

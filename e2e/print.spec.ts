@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { WardPage } from "./pages/ward-page";
 
 for (const [code, name] of [
   ["E05010807", "Central"],
@@ -8,9 +9,13 @@ for (const [code, name] of [
   test(`${name}'s ward page prints on at most 3 A4 pages, charts kept whole, the ward named on every page`, async ({
     page,
   }) => {
-    await page.goto(`/areas/${code}`);
-    await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    const ward = new WardPage(page);
+    await ward.goto(code);
+    // Printed straight away: the interactive chart has not loaded (it waits to be scrolled to), so the
+    // server-drawn figure is what prints.
+    await page.waitForLoadState("networkidle");
     await page.emulateMedia({ media: "print" });
+    await expect(ward.staticTrendChart).toBeVisible();
     // Charts and maps are never split across pages (reading styles also lays the page out for print,
     // as a browser's print preview does).
     const breaks = await page

@@ -195,7 +195,7 @@ test("the map and the trend chart work under the CSP, with no violations", async
 
   const ward = new WardPage(page);
   await ward.goto("E05010807");
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await ward.showInteractiveTrendChart();
   expect(await violations()).toEqual([]);
 });
 

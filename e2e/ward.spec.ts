@@ -27,6 +27,7 @@ test("the trend chart draws one point per period on the ward's line", async ({ p
      AND "group" = 'all' AND value IS NOT NULL ORDER BY period`,
   );
   expect(periods.length).toBeGreaterThanOrEqual(5);
+  await ward.showInteractiveTrendChart();
   await expect(ward.trendChart.locator(".trend-area path.recharts-curve")).toHaveCount(1);
   await expect(ward.wardLinePoints()).toHaveCount(periods.length);
   await expect(ward.trendTableRows).toHaveCount(periods.length);

@@ -13,6 +13,8 @@ import type { ReactElement } from "react";
 import { linearScale, niceDomain, niceStep, roundTo } from "@/components/charts/scale";
 import { SpineChart, SpineChartKey, spineSummary, type SpineChartProps } from "@/components/charts/SpineChart";
 import { DistributionStrip, type DistributionPoint } from "@/components/charts/DistributionStrip";
+import { StaticTrendChart, trendChartSummary } from "@/components/charts/StaticTrendChart";
+import type { TrendChartProps } from "@/components/charts/trend-chart-props";
 import { AssetMap, placeMarkers } from "@/components/map/AssetMap";
 import { StaticChoropleth, type StaticChoroplethArea } from "@/components/map/StaticChoropleth";
 import {
@@ -476,5 +478,91 @@ function defineTests(render: Render) {
       assert.ok(!swatch.includes(" id="), "no ids, so swatches can repeat on a page");
       assert.match(swatch, /aria-hidden="true"/);
     }
+  });
+
+  // ------------------------------------------------------------------ StaticTrendChart
+  // Values 5..45 (intervals included) from zero: 5 steps of 10 → domain 0..50, so y = 1000 − 20·value in
+  // the 1000-unit plot; four periods at x = 0, 333.3, 666.7, 1000.
+  const trend: TrendChartProps = {
+    points: [
+      { period: "2021", area: 10, interval: [5, 15], benchmark: 20 },
+      { period: "2022", area: null, interval: null, benchmark: 20 },
+      { period: "2023", area: 30, interval: [25, 35], benchmark: 20 },
+      { period: "2024", area: 40, interval: [35, 45], benchmark: null },
+    ],
+    areaName: "Ay",
+    benchmarkName: "Town",
+    unitLabel: "% of adults",
+    decimals: 1,
+  };
+  const seriesPaths = (markup: string, series: string) => {
+    const group = new RegExp(`<g data-series="${series}">(.*?)</g>`).exec(markup);
+    assert.ok(group, `no ${series} series`);
+    return attributeValues(group[1]!, "d");
+  };
+
+  test("StaticTrendChart: lines break at a missing value, markers sit at the projected values", () => {
+    const markup = render(<StaticTrendChart {...trend} />);
+    assert.deepEqual(seriesPaths(markup, "area"), ["M0,800M666.7,400L1000,200", "M0,800h0M666.7,400h0M1000,200h0"]);
+    assert.deepEqual(seriesPaths(markup, "benchmark"), [
+      "M0,600L333.3,600L666.7,600",
+      "M0,600h0M333.3,600h0M666.7,600h0",
+    ]);
+    // The band: a lone bar for 2021, one shape for 2023–2024 (upper edge forwards, lower edge back).
+    const band = openingTag(markup, 'data-series="interval"');
+    assert.match(band, /d="M-62\.5,700L62\.5,700L62\.5,900L-62\.5,900ZM666\.7,300L1000,100L1000,300L666\.7,500Z"/);
+    // Tick labels from 0 at the bottom (100% down) to 50 at the top.
+    const ticks = [...markup.matchAll(/style="top:([\d.]+)%"[^>]*>([^<]*)</g)].map((m) => [Number(m[1]), m[2]]);
+    assert.deepEqual(ticks, [
+      [100, "0"],
+      [80, "10"],
+      [60, "20"],
+      [40, "30"],
+      [20, "40"],
+      [0, "50"],
+    ]);
+    const periods = [...markup.matchAll(/style="left:([\d.]+)%"[^>]*>([^<]*)</g)].map((m) => [Number(m[1]), m[2]]);
+    assert.deepEqual(periods, [
+      [0, "2021"],
+      [33.33, "2022"],
+      [66.67, "2023"],
+      [100, "2024"],
+    ]);
+    // Strokes keep their width however the plot is stretched.
+    for (const tag of markup.match(/<path [^>]*stroke="[^"]+"[^>]*>/g)!.filter((t) => !t.includes("M2,8H26"))) {
+      assert.match(tag, /vector-effect="non-scaling-stroke"/);
+    }
+  });
+
+  test("StaticTrendChart: named by a summary, keyed in the interactive chart's order", () => {
+    const markup = render(<StaticTrendChart {...trend} />);
+    assert.match(markup, /^<div role="img" aria-label="([^"]*)"/);
+    assert.equal(
+      trendChartSummary(trend),
+      "Line chart of % of adults, Ay and Town, 2021 to 2024. Latest, 2024: Ay 40.0.",
+    );
+    assert.ok(markup.includes(`aria-label="${trendChartSummary(trend)}"`));
+    const key = /<ul[^>]*data-part="key">(.*?)<\/ul>/.exec(markup)![1]!;
+    assert.deepEqual(
+      [...key.matchAll(/<span>([^<]*)<\/span>/g)].map((m) => m[1]),
+      ["Ay", "Ay: 95% interval", "Town"],
+    );
+  });
+
+  test("StaticTrendChart: no benchmark series or key without a benchmark, no band without intervals", () => {
+    const markup = render(
+      <StaticTrendChart
+        {...trend}
+        benchmarkName={undefined}
+        points={trend.points.map((p) => ({ ...p, interval: null }))}
+      />,
+    );
+    assert.ok(!markup.includes('data-series="benchmark"'));
+    assert.ok(!markup.includes('data-series="interval"'));
+    assert.equal(count(markup, /<li /), 1);
+    assert.equal(
+      trendChartSummary({ ...trend, benchmarkName: undefined }),
+      "Line chart of % of adults, Ay, 2021 to 2024. Latest, 2024: Ay 40.0.",
+    );
   });
 }

@@ -1,8 +1,13 @@
 "use client";
-// Recharts loads in the browser after first paint; the parent reserves the chart's height.
-import dynamic from "next/dynamic";
+// The interactive trend chart as a code-split component: Recharts (~100 kB compressed) downloads only
+// when this renders, which LoadWhenVisible delays until the chart nears the viewport (see TrendChartBox).
+import { lazy } from "react";
+import type { TrendChartProps } from "@/components/charts/trend-chart-props";
 
-export const LazyTrendChart = dynamic(() => import("@/components/charts/TrendChart"), {
-  ssr: false,
-  loading: () => <p className="p-4 text-sm text-[var(--color-muted)]">Loading the chart…</p>,
-});
+const TrendChart = lazy(() => import("@/components/charts/TrendChart"));
+
+// A function, not the lazy object itself: a server component renders this export through a client
+// reference, and React cannot resolve a lazy component to another lazy one.
+export function LazyTrendChart(props: TrendChartProps) {
+  return <TrendChart {...props} />;
+}

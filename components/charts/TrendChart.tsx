@@ -2,33 +2,19 @@
 // Trend of one indicator for an area (solid line, round markers, shaded 95% interval) against
 // its benchmark (dashed line, no fill), so the two differ by more than colour. The table twin
 // (TrendTable) carries the same figures for screen readers and for copying.
+// Loaded only through LazyTrendChart, when the chart nears the viewport: Recharts is most of a page's JavaScript.
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  AREA_COLOUR,
+  BAND_COLOUR,
+  BENCHMARK_COLOUR,
+  GRID_COLOUR,
+  trendValueAxis,
+  type TrendChartProps,
+} from "@/components/charts/trend-chart-props";
+import { tickFormatter } from "@/components/charts/scale";
 
-export interface TrendChartPoint {
-  period: string;
-  area: number | null;
-  /** The 95% interval as [lower, upper], or null where there is none. */
-  interval: [number, number] | null;
-  benchmark: number | null;
-}
-
-const AREA_COLOUR = "#1d4f91";
-const BAND_COLOUR = "#9ecae1";
-const BENCHMARK_COLOUR = "#505a5f";
-
-export default function TrendChart({
-  points,
-  areaName,
-  benchmarkName,
-  unitLabel,
-  decimals,
-}: {
-  points: TrendChartPoint[];
-  areaName: string;
-  benchmarkName?: string;
-  unitLabel: string;
-  decimals: number;
-}) {
+export default function TrendChart({ points, areaName, benchmarkName, unitLabel, decimals }: TrendChartProps) {
   const format = (value: unknown) =>
     Array.isArray(value)
       ? value.map((v: number) => v.toFixed(decimals)).join(" to ")
@@ -36,12 +22,17 @@ export default function TrendChart({
         ? value.toFixed(decimals)
         : "–";
   const hasBand = points.some((p) => p.interval);
+  // The same axis as the server-drawn figure this chart replaces, so the swap moves no line.
+  const axis = trendValueAxis({ points, benchmarkName });
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
-        <CartesianGrid stroke="#d9d9d9" strokeDasharray="2 4" />
+        <CartesianGrid stroke={GRID_COLOUR} strokeDasharray="2 4" />
         <XAxis dataKey="period" tick={{ fill: "#0b0c0c" }} />
         <YAxis
+          domain={axis.domain}
+          ticks={axis.ticks}
+          tickFormatter={tickFormatter(axis.ticks)}
           tick={{ fill: "#0b0c0c" }}
           width={56}
           label={{ value: unitLabel, angle: -90, position: "insideLeft", fill: "#0b0c0c", dy: 60 }}

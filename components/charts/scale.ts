@@ -1,4 +1,5 @@
-// Scale and axis arithmetic shared by the server-rendered SVG charts (SpineChart, DistributionStrip).
+// Scale, axis and path arithmetic shared by the server-rendered SVG charts (SpineChart, DistributionStrip,
+// StaticTrendChart) and the report images (lib/images).
 // Plain functions, no chart library: the charts render on the server and must work without JavaScript.
 
 /** A linear map from a data domain to a pixel range; the range may run right-to-left (reversed). */
@@ -68,4 +69,59 @@ export function roundTo(value: number, decimals = 1): number {
 /** Default number format when a chart is given none: up to one decimal, en-GB grouping. */
 export function defaultFormat(value: number): string {
   return value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+}
+
+/** "M x,y L x,y …" through the defined points; a missing value breaks the line (no invented joins). */
+export function linePath(xs: readonly number[], ys: readonly (number | null)[]): string {
+  let d = "";
+  let drawing = false;
+  ys.forEach((y, i) => {
+    if (y === null) {
+      drawing = false;
+      return;
+    }
+    d += `${drawing ? "L" : "M"}${roundTo(xs[i]!)},${roundTo(y)}`;
+    drawing = true;
+  });
+  return d;
+}
+
+/**
+ * The interval band: one closed shape per run of consecutive periods with an interval (upper edge
+ * forwards, lower edge back). A lone period gets a narrow bar of `loneWidth`, so it still shows.
+ */
+export function bandPath(
+  xs: readonly number[],
+  bounds: readonly ({ lower: number; upper: number } | null)[],
+  loneWidth: number,
+): string {
+  const runs: number[][] = [];
+  bounds.forEach((b, i) => {
+    if (!b) return;
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === i - 1) run.push(i);
+    else runs.push([i]);
+  });
+  return runs
+    .map((run) => {
+      if (run.length === 1) {
+        const i = run[0]!;
+        const { lower, upper } = bounds[i]!;
+        const [x0, x1] = [xs[i]! - loneWidth / 2, xs[i]! + loneWidth / 2];
+        return `M${roundTo(x0)},${roundTo(upper)}L${roundTo(x1)},${roundTo(upper)}L${roundTo(x1)},${roundTo(lower)}L${roundTo(x0)},${roundTo(lower)}Z`;
+      }
+      const upper = run.map((i, k) => `${k === 0 ? "M" : "L"}${roundTo(xs[i]!)},${roundTo(bounds[i]!.upper)}`).join("");
+      const lower = [...run]
+        .reverse()
+        .map((i) => `L${roundTo(xs[i]!)},${roundTo(bounds[i]!.lower)}`)
+        .join("");
+      return `${upper}${lower}Z`;
+    })
+    .join("");
+}
+
+/** Tick labels with as many decimals as the tick step needs (0.25 stays 0.25, 20 stays 20). */
+export function tickFormatter(ticks: readonly number[]): (value: number) => string {
+  const decimals = Math.max(0, ...ticks.map((t) => (String(t).split(".")[1] ?? "").length));
+  return (value) => value.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }

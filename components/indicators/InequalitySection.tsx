@@ -2,7 +2,7 @@ import type { InequalityView } from "@/lib/data/inequality";
 import { formatValue } from "@/lib/indicators/format";
 import { areaHref } from "@/lib/url-state";
 import { InequalityScatter } from "@/components/charts/InequalityScatter";
-import { LazyTrendChart } from "@/components/charts/LazyTrendChart";
+import { TrendChartBox } from "@/components/charts/TrendChartBox";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { ScrollableTable } from "@/components/layout/ScrollableTable";
 
@@ -56,19 +56,19 @@ export function InequalitySection({ view }: { view: InequalityView }) {
         </div>
       )}
       {periods.length > 1 && (
-        <div className="h-72 w-full" data-testid="sii-chart">
-          <LazyTrendChart
-            points={periods.map((p) => ({
-              period: p.period,
-              area: p.sii.sii,
-              interval: p.sii.siiLower !== null && p.sii.siiUpper !== null ? [p.sii.siiLower, p.sii.siiUpper] : null,
-              benchmark: null,
-            }))}
-            areaName="Slope index of inequality"
-            unitLabel={`SII (${indicator.unitLabel})`}
-            decimals={indicator.decimals}
-          />
-        </div>
+        <TrendChartBox
+          className="h-72 w-full"
+          testId="sii-chart"
+          points={periods.map((p) => ({
+            period: p.period,
+            area: p.sii.sii,
+            interval: p.sii.siiLower !== null && p.sii.siiUpper !== null ? [p.sii.siiLower, p.sii.siiUpper] : null,
+            benchmark: null,
+          }))}
+          areaName="Slope index of inequality"
+          unitLabel={`SII (${indicator.unitLabel})`}
+          decimals={indicator.decimals}
+        />
       )}
       <ScrollableTable label="Slope index of inequality by period (table)">
         <table className="w-full border-collapse text-sm" data-testid="sii-table">

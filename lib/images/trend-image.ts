@@ -3,7 +3,8 @@
 // shaded 95% interval, the benchmark dashed with square markers, so the two differ by more than colour.
 // Pure: plain data in, a string out.
 import type { Indicator, Observation } from "@/lib/domain/types";
-import { extent, linearScale, niceDomain } from "@/components/charts/scale";
+import { bandPath, extent, linearScale, linePath, niceDomain, tickFormatter } from "@/components/charts/scale";
+import { AREA_COLOUR, BAND_COLOUR, BENCHMARK_COLOUR } from "@/components/charts/trend-chart-props";
 import { formatInterval, formatValue } from "@/lib/indicators/format";
 import {
   createFrame,
@@ -55,10 +56,6 @@ export interface TrendImageInput {
   width: number;
   height: number;
 }
-
-export const AREA_COLOUR = "#1d4f91";
-export const BAND_COLOUR = "#9ecae1";
-export const BENCHMARK_COLOUR = "#505a5f";
 
 /** Wards are named as people say them ("Central ward"); authorities by their own name. */
 const displayName = (area: { name: string; type: string }) => (area.type === "ward" ? `${area.name} ward` : area.name);
@@ -140,61 +137,6 @@ export function trendImageModel(input: TrendImageInput): TrendImageModel {
 // ---------------------------------------------------------------------------------------------
 // Drawing
 // ---------------------------------------------------------------------------------------------
-
-/** "M x,y L x,y …" through the defined points; a missing value breaks the line (no invented joins). */
-export function linePath(xs: readonly number[], ys: readonly (number | null)[]): string {
-  let d = "";
-  let drawing = false;
-  ys.forEach((y, i) => {
-    if (y === null) {
-      drawing = false;
-      return;
-    }
-    d += `${drawing ? "L" : "M"}${num(xs[i]!)},${num(y)}`;
-    drawing = true;
-  });
-  return d;
-}
-
-/**
- * The interval band: one closed shape per run of consecutive periods with an interval (upper edge
- * forwards, lower edge back). A lone period gets a narrow bar of `loneWidth`, so it still shows.
- */
-export function bandPath(
-  xs: readonly number[],
-  bounds: readonly ({ lower: number; upper: number } | null)[],
-  loneWidth: number,
-): string {
-  const runs: number[][] = [];
-  bounds.forEach((b, i) => {
-    if (!b) return;
-    const run = runs[runs.length - 1];
-    if (run && run[run.length - 1] === i - 1) run.push(i);
-    else runs.push([i]);
-  });
-  return runs
-    .map((run) => {
-      if (run.length === 1) {
-        const i = run[0]!;
-        const { lower, upper } = bounds[i]!;
-        const [x0, x1] = [xs[i]! - loneWidth / 2, xs[i]! + loneWidth / 2];
-        return `M${num(x0)},${num(upper)}L${num(x1)},${num(upper)}L${num(x1)},${num(lower)}L${num(x0)},${num(lower)}Z`;
-      }
-      const upper = run.map((i, k) => `${k === 0 ? "M" : "L"}${num(xs[i]!)},${num(bounds[i]!.upper)}`).join("");
-      const lower = [...run]
-        .reverse()
-        .map((i) => `L${num(xs[i]!)},${num(bounds[i]!.lower)}`)
-        .join("");
-      return `${upper}${lower}Z`;
-    })
-    .join("");
-}
-
-/** Tick labels with as many decimals as the tick step needs (0.25 stays 0.25, 20 stays 20). */
-function tickFormatter(ticks: readonly number[]): (value: number) => string {
-  const decimals = Math.max(0, ...ticks.map((t) => (String(t).split(".")[1] ?? "").length));
-  return (value) => value.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
 
 interface KeyItem {
   label: string;

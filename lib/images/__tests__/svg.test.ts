@@ -8,7 +8,8 @@ import type { GeoJsonGeometry, Observation } from "@/lib/domain/types";
 import { el, escapeXml, text, textWidth, wrapText } from "@/lib/images/svg";
 import { SYNTHETIC_LABEL } from "@/lib/images/frame";
 import { mapImageModel, renderMapSvg, type MapImageInput } from "@/lib/images/map-image";
-import { bandPath, linePath, renderTrendSvg, trendImageModel, type TrendImageInput } from "@/lib/images/trend-image";
+import { bandPath, linePath } from "@/components/charts/scale";
+import { renderTrendSvg, trendImageModel, type TrendImageInput } from "@/lib/images/trend-image";
 import { allText, drawnText, findAll, hasClass, parseXml } from "./xml";
 
 test("the XML checker rejects what is not well-formed (so the other tests can fail)", () => {
