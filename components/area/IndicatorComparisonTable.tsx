@@ -108,6 +108,7 @@ export function IndicatorComparisonTable({
                 >
                   <th scope="row" className="py-1.5 pr-2 text-left font-normal">
                     <Link
+                      prefetch={false}
                       href={`${areaHref(wardCode, { indicator: indicator.slug })}#trend`}
                       aria-current={indicator.slug === selectedSlug ? "true" : undefined}
                       className={indicator.slug === selectedSlug ? "font-bold" : undefined}

@@ -155,7 +155,9 @@ export function WardProfilePage({
           <ol className="list-decimal space-y-1 pl-5" data-testid="similar-wards">
             {similar.map((s) => (
               <li key={s.code}>
-                <Link href={areaHref(s.code, { indicator: selected.slug })}>{s.name}</Link>{" "}
+                <Link prefetch={false} href={areaHref(s.code, { indicator: selected.slug })}>
+                  {s.name}
+                </Link>{" "}
                 <span className="text-sm text-[var(--color-muted)]">
                   (distance {s.distance.toFixed(2)} standard deviations over {s.keysCompared} indicators)
                 </span>

@@ -49,7 +49,7 @@ export function WardRanking({
   const orderWords = sort === "name" ? "in alphabetical order" : sort === "highest" ? "highest first" : "lowest first";
   const sortLink = (target: TableSort, label: string) =>
     sortHref && sort !== target ? (
-      <Link href={sortHref(target)} className="font-normal" scroll={false}>
+      <Link prefetch={false} href={sortHref(target)} className="font-normal" scroll={false}>
         {label}
       </Link>
     ) : null;
@@ -117,7 +117,9 @@ export function WardRanking({
               >
                 <td className="py-1 pr-2">{rank ?? "–"}</td>
                 <th scope="row" className="py-1 pr-2 text-left font-normal">
-                  <Link href={areaHref(item.areaCode, { indicator: indicator.slug })}>{item.areaName}</Link>
+                  <Link prefetch={false} href={areaHref(item.areaCode, { indicator: indicator.slug })}>
+                    {item.areaName}
+                  </Link>
                   {item.areaCode === highlight && <span className="ml-1 text-xs">(the ward you came from)</span>}
                 </th>
                 <td className="py-1 pr-2 text-right tabular-nums">

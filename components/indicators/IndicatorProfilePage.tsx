@@ -97,7 +97,7 @@ export function IndicatorProfilePage({
                   {p}
                 </span>
               ) : (
-                <Link key={p} href={indicatorHref(indicator.slug, { period: p, from: highlight })}>
+                <Link key={p} prefetch={false} href={indicatorHref(indicator.slug, { period: p, from: highlight })}>
                   {p}
                 </Link>
               ),

@@ -42,7 +42,9 @@ export function SearchResults({
         <ul className="list-disc space-y-1 pl-5" data-testid="search-results">
           {matches.map((match) => (
             <li key={match.code}>
-              <Link href={areaHref(match.code)}>{match.name}</Link>
+              <Link prefetch={false} href={areaHref(match.code)}>
+                {match.name}
+              </Link>
               {match.parentName && <span className="text-[var(--color-muted)]"> · ward in {match.parentName}</span>}
             </li>
           ))}
