@@ -46,8 +46,6 @@ export function sharedMaxAge(headers: http.IncomingHttpHeaders): number | null {
 export function cacheKey(request: http.IncomingMessage): string | null {
   const h = request.headers;
   if (request.method !== "GET" || h.authorization || h.cookie || h.range || h["if-none-match"]) return null;
-  // Long URLs and headers are junk or attacks, not pages worth a cache slot.
-  if ((request.url ?? "").length > 512 || String(h["accept-encoding"] ?? "").length > 100) return null;
   return [request.url, ...KEY_HEADERS.map((name) => `${name}:${String(h[name] ?? "")}`)].join("\n");
 }
 
@@ -55,8 +53,6 @@ export function cacheKey(request: http.IncomingMessage): string | null {
 export class ResponseCache {
   private entries = new Map<string, CachedResponse>();
   private bytes = 0;
-  /** Bumped by clear(): a response that was on its way during a clear holds older data and is not stored. */
-  generation = 0;
 
   constructor(
     private readonly maxBytes: number,
@@ -94,7 +90,6 @@ export class ResponseCache {
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
-    this.generation++;
   }
 
   get size(): number {
@@ -127,7 +122,6 @@ export function createFrontServer({ upstreamPort, maxBytes = 256 * 1024 * 1024, 
 
   const server = http.createServer((request, response) => {
     const key = cacheKey(request);
-    const generation = cache.generation;
     const hit = key ? cache.get(key) : undefined;
     if (hit) {
       response.writeHead(hit.status, {
@@ -157,11 +151,13 @@ export function createFrontServer({ upstreamPort, maxBytes = 256 * 1024 * 1024, 
         const headers = storableHeaders(upstreamResponse.headers);
         response.writeHead(status, { ...headers, ...(key ? { "x-cache": "MISS" } : {}) });
         const chunks: Buffer[] = [];
-        if (maxAge !== null) upstreamResponse.on("data", (chunk: Buffer) => chunks.push(chunk));
-        // pipe() respects a slow client (backpressure) instead of buffering the whole body for it.
-        upstreamResponse.pipe(response);
+        upstreamResponse.on("data", (chunk: Buffer) => {
+          if (maxAge !== null) chunks.push(chunk);
+          response.write(chunk);
+        });
         upstreamResponse.on("end", () => {
-          if (maxAge !== null && key && generation === cache.generation) {
+          response.end();
+          if (maxAge !== null && key) {
             const storedAt = now();
             cache.set(key, {
               status,
@@ -172,20 +168,16 @@ export function createFrontServer({ upstreamPort, maxBytes = 256 * 1024 * 1024, 
             });
           }
           // An import landed: every page may have changed.
-          const path = new URL(request.url ?? "/", "http://x").pathname;
-          if (request.method === "POST" && path === REVALIDATE_PATH && status === 200) cache.clear();
+          if (request.method === "POST" && request.url === REVALIDATE_PATH && status === 200) cache.clear();
         });
         upstreamResponse.on("error", () => response.destroy());
       },
     );
     upstream.on("error", () => {
-      if (response.headersSent) return void response.destroy(); // never append text to a body under way
-      response.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      if (!response.headersSent) {
+        response.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      }
       response.end("The dashboard is starting or restarting: try again in a moment.\n");
-    });
-    // A client that leaves stops the work upstream too.
-    response.on("close", () => {
-      if (!response.writableFinished) upstream.destroy();
     });
     request.pipe(upstream);
   });
