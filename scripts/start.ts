@@ -13,6 +13,7 @@ import { ensureRevalidationToken } from "../lib/cache/revalidation";
 import { readDataVersion } from "../lib/data/data-version";
 import { createDb } from "../lib/db/client";
 import { createFrontServer } from "../lib/server/front-cache";
+import { deferPageScripts } from "../lib/scripts-on-demand";
 import { setupDatabase } from "./db/setup";
 
 const BUILD_INPUTS = [
@@ -91,7 +92,8 @@ async function main() {
   next.on("exit", (code) => process.exit(code ?? 0));
   if (frontCache) {
     await waitForUpstream(nextPort);
-    createFrontServer({ upstreamPort: nextPort }).server.listen(port, () =>
+    // Pages that opt in load Next's scripts only when the reader nears a part that needs them.
+    createFrontServer({ upstreamPort: nextPort, rewriteHtml: deferPageScripts }).server.listen(port, () =>
       console.log(`Front cache on port ${port} (CIVIC_PULSE_FRONT_CACHE=off serves Next directly)`),
     );
   }

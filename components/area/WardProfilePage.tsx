@@ -17,6 +17,7 @@ import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 import { ShareEmbed } from "@/components/embed/ShareEmbed";
 import { ImageLinks } from "@/components/downloads/ImageLinks";
 import { AssetMap } from "@/components/map/AssetMap";
+import { ScriptsOnDemand } from "@/components/layout/ScriptsOnDemand";
 
 export function WardProfilePage({
   profile,
@@ -46,6 +47,8 @@ export function WardProfilePage({
 
   return (
     <div className="space-y-8">
+      {/* Reads completely without JavaScript; only the trend chart and embed code ask for it. */}
+      <ScriptsOnDemand />
       <PrintRunningHeader
         text={`${area.name} ward, ${parent.name} · Civic Pulse · latest data ${periods.join(", ")}`}
       />
@@ -73,7 +76,7 @@ export function WardProfilePage({
         />
       </section>
 
-      <section aria-labelledby="indicators-heading" className="space-y-6">
+      <section aria-labelledby="indicators-heading" className="render-when-near space-y-6">
         <h2 id="indicators-heading" className="text-xl font-bold">
           Every indicator compared with {parent.name}
         </h2>
@@ -99,7 +102,7 @@ export function WardProfilePage({
         })}
       </section>
 
-      <section id="trend" aria-labelledby="trend-heading" className="space-y-3">
+      <section id="trend" aria-labelledby="trend-heading" className="render-when-near space-y-3">
         <h2 id="trend-heading" className="text-xl font-bold">
           Trend: {selected.shortTitle}
         </h2>
@@ -125,7 +128,7 @@ export function WardProfilePage({
         )}
       </section>
 
-      <section id="assets" aria-labelledby="assets-heading" className="space-y-3">
+      <section id="assets" aria-labelledby="assets-heading" className="render-when-near space-y-3">
         <h2 id="assets-heading" className="text-xl font-bold">
           Community assets in {area.name}
         </h2>
@@ -144,7 +147,7 @@ export function WardProfilePage({
       </section>
 
       {similar.length > 0 && (
-        <section aria-labelledby="similar-heading" className="space-y-2">
+        <section aria-labelledby="similar-heading" className="render-when-near space-y-2">
           <h2 id="similar-heading" className="text-xl font-bold">
             Wards like {area.name}
           </h2>

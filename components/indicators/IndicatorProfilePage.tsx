@@ -14,6 +14,7 @@ import { TrendFigure } from "@/components/charts/TrendFigure";
 import { WardRanking } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { DownloadLinks } from "@/components/downloads/DownloadLinks";
+import { ScriptsOnDemand } from "@/components/layout/ScriptsOnDemand";
 
 /** Everything about one indicator: what it means, where it comes from, how it varies and changes. */
 export function IndicatorProfilePage({
@@ -32,6 +33,8 @@ export function IndicatorProfilePage({
   const { ranked } = buildWardMap(view, { mode: "compare", method: DEFAULT_CLASSIFICATION_METHOD, from: highlight });
   return (
     <div className="space-y-8">
+      {/* Reads completely without JavaScript; only the trend chart asks for it. */}
+      <ScriptsOnDemand />
       <div className="space-y-2">
         <p className="text-sm font-semibold uppercase tracking-wide text-[var(--color-muted)]">
           {DOMAIN_INFO[indicator.domain].title} indicator

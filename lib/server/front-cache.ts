@@ -5,6 +5,7 @@
 // per-request work (routing, proxy.ts, reading the cache), which was most of the cost of a cached ward
 // page (npm run bench:load). Everything else is passed through untouched and streamed.
 import http from "node:http";
+import zlib from "node:zlib";
 import { REVALIDATE_PATH } from "@/lib/cache/revalidation";
 
 /** Request headers a cached response may vary on (Next's Vary list for pages, plus how the client connected). */
@@ -108,15 +109,62 @@ function storableHeaders(headers: http.IncomingHttpHeaders): Record<string, stri
   return kept;
 }
 
+/** A body in the encoding Next sent it with, or null when the encoding is one this server cannot rewrite. */
+const DECODERS: Record<string, (body: Buffer) => Buffer> = {
+  identity: (body) => body,
+  gzip: (body) => zlib.gunzipSync(body),
+  br: (body) => zlib.brotliDecompressSync(body),
+  deflate: (body) => zlib.inflateSync(body),
+};
+const ENCODERS: Record<string, (body: Buffer) => Buffer> = {
+  identity: (body) => body,
+  gzip: (body) => zlib.gzipSync(body),
+  br: (body) => zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }),
+  deflate: (body) => zlib.deflateSync(body),
+};
+
+/**
+ * An HTML body rewritten, in the same content encoding, or null when the rewrite changed nothing or
+ * the encoding is unknown (the body is then sent as Next wrote it).
+ */
+export function rewriteEncodedHtml(
+  body: Buffer,
+  contentEncoding: string | undefined,
+  rewrite: (html: string) => string,
+): Buffer | null {
+  const encoding = (contentEncoding ?? "identity").trim().toLowerCase() || "identity";
+  const decode = DECODERS[encoding];
+  const encode = ENCODERS[encoding];
+  if (!decode || !encode) return null;
+  const html = decode(body).toString("utf8");
+  const rewritten = rewrite(html);
+  return rewritten === html ? null : encode(Buffer.from(rewritten, "utf8"));
+}
+
+const isHtml = (headers: http.IncomingHttpHeaders) =>
+  String(headers["content-type"] ?? "")
+    .toLowerCase()
+    .startsWith("text/html");
+
 export interface FrontServerOptions {
   /** Where `next start` listens (loopback). */
   upstreamPort: number;
   maxBytes?: number;
   now?: () => number;
+  /**
+   * Applied to each HTML page before it is sent and kept (npm start passes deferPageScripts). Only pages
+   * the cache keeps are rewritten: they are read whole anyway, and rewritten once per cache fill.
+   */
+  rewriteHtml?: (html: string) => string;
 }
 
 /** The front server: answers from the cache, or forwards to Next and keeps what may be kept. */
-export function createFrontServer({ upstreamPort, maxBytes = 256 * 1024 * 1024, now = Date.now }: FrontServerOptions) {
+export function createFrontServer({
+  upstreamPort,
+  maxBytes = 256 * 1024 * 1024,
+  now = Date.now,
+  rewriteHtml,
+}: FrontServerOptions) {
   const cache = new ResponseCache(maxBytes, now);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
@@ -149,20 +197,37 @@ export function createFrontServer({ upstreamPort, maxBytes = 256 * 1024 * 1024, 
         const stale = upstreamResponse.headers["x-nextjs-cache"] === "STALE";
         const maxAge = key && status === 200 && !stale ? sharedMaxAge(upstreamResponse.headers) : null;
         const headers = storableHeaders(upstreamResponse.headers);
-        response.writeHead(status, { ...headers, ...(key ? { "x-cache": "MISS" } : {}) });
+        const missHeader = key ? { "x-cache": "MISS" } : {};
+        // A page to rewrite is held until it is whole; anything else streams through as it arrives.
+        const rewrite = maxAge !== null && rewriteHtml && isHtml(upstreamResponse.headers) ? rewriteHtml : null;
+        if (!rewrite) response.writeHead(status, { ...headers, ...missHeader });
         const chunks: Buffer[] = [];
         upstreamResponse.on("data", (chunk: Buffer) => {
           if (maxAge !== null) chunks.push(chunk);
-          response.write(chunk);
+          if (!rewrite) response.write(chunk);
         });
         upstreamResponse.on("end", () => {
-          response.end();
+          let body: Buffer = Buffer.concat(chunks);
+          if (rewrite) {
+            let rewritten: Buffer | null = null;
+            try {
+              rewritten = rewriteEncodedHtml(body, upstreamResponse.headers["content-encoding"], rewrite);
+            } catch {
+              // A body that does not decode is sent as it came; the browser will judge it.
+            }
+            if (rewritten) body = rewritten;
+            headers["content-length"] = String(body.length);
+            response.writeHead(status, { ...headers, ...missHeader });
+            response.end(body);
+          } else {
+            response.end();
+          }
           if (maxAge !== null && key) {
             const storedAt = now();
             cache.set(key, {
               status,
               headers,
-              body: Buffer.concat(chunks),
+              body,
               storedAt,
               expiresAt: storedAt + maxAge * 1000,
             });

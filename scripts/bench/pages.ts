@@ -7,7 +7,9 @@
 // 2. Builds a "static floor": the ward page's own HTML from that server with every <script> and
 //    script preload removed, its CSS and icon copied beside it, served by a tiny node:http server on
 //    BENCH_FLOOR_PORT (default 3301) that gzips text as `next start` does. It shows what the same
-//    content costs without any JavaScript.
+//    content costs without any JavaScript. A second server, Next alone without the front server, on
+//    BENCH_NEXT_ALONE_PORT (default 3302), serves the ward page with its scripts loading at once
+//    (lib/scripts-on-demand.ts is the front server's): what the page costs once its scripts do load.
 // 3. Requests each page once untimed (a cold server's first render is not the page's cost), then
 //    runs Lighthouse N times per page (default 3) in Chromium (CHROMIUM_PATH, else /usr/bin/chromium),
 //    each in a fresh browser and profile. Prints the median and min–max of each figure, the ward
@@ -32,6 +34,7 @@ import {
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3301);
+const NEXT_ALONE_PORT = Number(process.env.BENCH_NEXT_ALONE_PORT ?? 3302);
 const DATABASE_FILE = "var/bench-pages.db";
 const OUTPUT_DIR = "var/bench";
 const FLOOR_DIR = path.join(OUTPUT_DIR, "pages-floor");
@@ -44,6 +47,9 @@ const PAGES: readonly { name: string; path: string }[] = [
   { name: "embed map", path: "/embed/map?indicator=formal-volunteering" },
 ];
 const FLOOR_NAME = "ward, static floor (no JS)";
+// The same ward page served by Next alone (no front server), so with its scripts loading at once: what
+// the page costs once a reader reaches its interactive chart, and what scripts on demand save.
+const SCRIPTS_AT_ONCE_NAME = "ward, scripts at once";
 
 // As root Chromium needs --no-sandbox; without the background-networking flags it keeps trying to
 // reach Google's services, which floods a closed network.
@@ -303,13 +309,15 @@ async function main() {
   const started = performance.now();
   const stops: (() => unknown)[] = [];
   let server: RunningServer | undefined;
+  let nextAlone: RunningServer | undefined;
   let floorServer: http.Server | undefined;
   const stopAll = async () => {
     stops.splice(0).forEach((stop) => stop());
     await new Promise<void>((resolve) => (floorServer ? floorServer.close(() => resolve()) : resolve()));
     floorServer = undefined;
-    await server?.stop();
+    await Promise.all([server?.stop(), nextAlone?.stop()]);
     server = undefined;
+    nextAlone = undefined;
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
@@ -321,6 +329,11 @@ async function main() {
     console.log(`Starting the production server on port ${PORT} with ${DATABASE_FILE} (builds first if needed) …`);
     server = await startProductionServer(PORT, { DATABASE_URL: `file:${DATABASE_FILE}` });
     console.log(`  up after ${secondsSince(started)}`);
+    console.log(`Starting Next alone (CIVIC_PULSE_FRONT_CACHE=off) on port ${NEXT_ALONE_PORT} …`);
+    nextAlone = await startProductionServer(NEXT_ALONE_PORT, {
+      DATABASE_URL: `file:${DATABASE_FILE}`,
+      CIVIC_PULSE_FRONT_CACHE: "off",
+    });
 
     const floor = await buildStaticFloor(server.base, WARD_PATH, FLOOR_DIR);
     floorServer = await serveStatic(FLOOR_DIR, FLOOR_PORT);
@@ -331,6 +344,7 @@ async function main() {
 
     const targets = [
       ...PAGES.map((page) => ({ name: page.name, url: server!.base + page.path })),
+      { name: SCRIPTS_AT_ONCE_NAME, url: nextAlone.base + WARD_PATH },
       { name: FLOOR_NAME, url: `http://127.0.0.1:${FLOOR_PORT}/` },
     ];
     // One untimed GET of each page first: the runs measure the page, not a cold server's first render.
@@ -388,20 +402,25 @@ async function main() {
 
     const ward = results.find((page) => page.name === "ward")!;
     const floorResult = results.find((page) => page.name === FLOOR_NAME)!;
+    const atOnceResult = results.find((page) => page.name === SCRIPTS_AT_ONCE_NAME)!;
     const targetRows = WARD_TARGETS.map((target) => {
       const column = COLUMNS.find((c) => c.figure === target.figure)!;
       const values = figuresOf(ward, target.figure);
-      const floorValues = figuresOf(floorResult, target.figure);
+      const medianOf = (page: PageResult) => {
+        const pageValues = figuresOf(page, target.figure);
+        return pageValues.length ? column.format(median(pageValues)) : "–";
+      };
       return [
         target.label,
         target.goal,
         values.length ? column.format(median(values)) : "–",
         values.length ? (target.met(median(values)) ? "✓" : "✕") : "?",
-        floorValues.length ? column.format(median(floorValues)) : "–",
+        medianOf(atOnceResult),
+        medianOf(floorResult),
       ];
     });
     console.log(`\nWard page against the targets of issue #6 (medians):\n`);
-    console.log(formatTable(["target", "goal", "ward page", "met", "static floor"], targetRows, 2));
+    console.log(formatTable(["target", "goal", "ward page", "met", "scripts at once", "static floor"], targetRows, 2));
     console.log(`\n${diagnosticsText(results)}`);
 
     fs.mkdirSync(OUTPUT_DIR, { recursive: true });

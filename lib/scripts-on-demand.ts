@@ -1,0 +1,77 @@
+// Scripts on demand: a page that reads completely without JavaScript (the ward page) need not make a
+// phone download, parse and hydrate Next's ~140 kB runtime before its reader has scrolled anywhere.
+// Such a page opts in by rendering <ScriptsOnDemand /> (a <meta> tag), and marks each part that needs
+// JavaScript (an interactive chart, the embed code) with NEEDS_SCRIPTS_ATTRIBUTE. The front server
+// (lib/server/front-cache.ts) then passes the page through `deferPageScripts`: Next's <script src>
+// tags and script preloads are replaced by a small loader that adds the same scripts, in the same
+// order, once a marked part comes within a screen of the viewport. Until then the page is the
+// server-rendered HTML it already is without JavaScript (links and GET forms work natively); after,
+// Next hydrates it exactly as it would have on load. Pure string functions, shared by the components
+// that write the markers and the server that reads them, so the two cannot drift apart.
+
+/** The <meta> a page renders to opt in. */
+export const SCRIPTS_ON_DEMAND_META = { name: "civic-pulse-scripts", content: "on-demand" } as const;
+
+/** The attribute that marks an element needing JavaScript: the scripts load when it nears the viewport. */
+export const NEEDS_SCRIPTS_ATTRIBUTE = "data-needs-scripts";
+
+/** Start loading when a marked element is this close: a screen ahead, so a scrolling reader rarely waits. */
+const LOAD_AHEAD_MARGIN = "100% 0px";
+
+// Next writes these tags itself, in exactly this form (React's HTML serialiser); the patterns are
+// strict on purpose, so that a change in Next's output leaves the page as Next wrote it (scripts
+// loading at once) rather than half-rewritten. e2e/scripts-on-demand.spec.ts checks them on the real build.
+const OPT_IN = new RegExp(`<meta name="${SCRIPTS_ON_DEMAND_META.name}" content="${SCRIPTS_ON_DEMAND_META.content}"/?>`);
+const FRAMEWORK_SCRIPT = /<script src="(\/_next\/static\/[^"<>]+\.js)"((?: [A-Za-z]+="")*)><\/script>/g;
+const FRAMEWORK_PRELOAD =
+  /<link rel="preload" as="script"(?: [A-Za-z]+="[^"<>]*")*? href="\/_next\/static\/[^"<>]+"\/>/g;
+
+export interface DeferredScript {
+  src: string;
+  /** The legacy-browser bundle: added with noModule, so modern browsers skip it as they do now. */
+  noModule: boolean;
+}
+
+/** The framework scripts a page's HTML loads, in document order. */
+export function frameworkScripts(html: string): DeferredScript[] {
+  return [...html.matchAll(FRAMEWORK_SCRIPT)].map((match) => ({
+    src: match[1]!,
+    noModule: /\bnoModule=""/i.test(match[2] ?? ""),
+  }));
+}
+
+/**
+ * The inline loader. It adds every script in one pass (so Turbopack's runtime finds all its chunks'
+ * tags, as in the original page) when a marked element nears the viewport; with no marked element,
+ * nothing loads, and without IntersectionObserver everything loads at once.
+ */
+export function scriptLoader(scripts: readonly DeferredScript[]): string {
+  // JSON in a <script>: "<" is escaped so no value can close the tag.
+  const list = JSON.stringify(scripts.map((s) => [s.src, s.noModule ? 1 : 0])).replace(/</g, "\\u003c");
+  return (
+    `(function(){var list=${list},d=document,done=false,watcher=null;` +
+    `function load(){if(done)return;done=true;if(watcher)watcher.disconnect();` +
+    `list.forEach(function(item){var s=d.createElement("script");s.src=item[0];` +
+    `if(item[1])s.noModule=true;else s.async=true;d.head.appendChild(s)})}` +
+    `function watch(){var parts=d.querySelectorAll("[${NEEDS_SCRIPTS_ATTRIBUTE}]");if(!parts.length)return;` +
+    `if(!("IntersectionObserver" in window)){load();return}` +
+    `watcher=new IntersectionObserver(function(entries){for(var i=0;i<entries.length;i++)` +
+    `if(entries[i].isIntersecting){load();return}},{rootMargin:"${LOAD_AHEAD_MARGIN}"});` +
+    `for(var i=0;i<parts.length;i++)watcher.observe(parts[i])}` +
+    `if(d.readyState==="loading")d.addEventListener("DOMContentLoaded",watch);else watch()})();`
+  );
+}
+
+/**
+ * The page with its framework scripts loaded on demand, or the page unchanged when it did not opt in
+ * or holds no framework script.
+ */
+export function deferPageScripts(html: string): string {
+  const head = html.indexOf("</head>");
+  if (head < 0 || !OPT_IN.test(html.slice(0, head))) return html;
+  const scripts = frameworkScripts(html);
+  if (scripts.length === 0) return html;
+  const withoutScripts = html.replace(FRAMEWORK_SCRIPT, "").replace(FRAMEWORK_PRELOAD, "");
+  const at = withoutScripts.indexOf("</head>");
+  return `${withoutScripts.slice(0, at)}<script>${scriptLoader(scripts)}</script>${withoutScripts.slice(at)}`;
+}
