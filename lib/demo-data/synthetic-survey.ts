@@ -5,21 +5,16 @@
 // of a real survey would (weighted shares, Kish effective n, Wilson and t intervals, suppression).
 // Everything is deterministic: the same input and seed always give identical rows.
 import type { Indicator, Observation } from "@/lib/domain/types";
-import { ALL_GROUP } from "@/lib/domain/types";
 import { INDICATOR_CATALOGUE } from "@/lib/indicators/catalogue";
 import { SOURCE_IDS } from "@/lib/demo-data/sources";
 import { createRandom } from "@/lib/stats/random";
-import { weightedMean, weightedProportion } from "@/lib/stats/intervals";
+import { aggregateSurvey, DEFAULT_MIN_BASE } from "@/lib/stats/survey-aggregation";
 
 export const DEFAULT_SURVEY_SEED = "civic-pulse-survey-v1";
 export const DEFAULT_SURVEY_PERIODS: readonly string[] = ["2021", "2022", "2023", "2024", "2025"];
-/** Cells with fewer respondents than this are suppressed (no value, interval, counts or sample size). */
-export const MIN_RESPONDENTS = 10;
 
 export const AGE_BANDS = ["16-34", "35-64", "65+"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
-/** The population groups every survey indicator is published for: everyone, then each age band. */
-export const SURVEY_GROUPS: readonly string[] = [ALL_GROUP, ...AGE_BANDS.map((band) => `age:${band}`)];
 
 export interface SurveyWardInput {
   code: string;
@@ -297,7 +292,7 @@ export function simulateSurveyRespondents(input: SyntheticSurveyInput): SurveyRe
 }
 
 // ---------------------------------------------------------------------------------------------
-// Aggregation: what an importer of real microdata does
+// Aggregation: exactly what the survey importer does with real microdata
 // ---------------------------------------------------------------------------------------------
 
 export interface AggregationPlan {
@@ -308,122 +303,41 @@ export interface AggregationPlan {
   periods: readonly string[];
 }
 
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-function inGroup(respondent: SurveyRespondent, group: string): boolean {
-  return group === ALL_GROUP || group === `age:${respondent.ageBand}`;
-}
-
-/** One row per indicator × area (wards, then the LA) × period × group, in that order. */
+/**
+ * One row per indicator × area (the wards and the LA) × period × group, aggregated by the importer's
+ * method (lib/stats/survey-aggregation.ts): the demo's figures are what a council's real survey would give.
+ */
 export function aggregateSurveyRespondents(
   respondents: readonly SurveyRespondent[],
   plan: AggregationPlan,
 ): Observation[] {
-  const byAreaPeriod = new Map<string, SurveyRespondent[]>();
-  const wardSet = new Set(plan.wardCodes);
-  for (const respondent of respondents) {
-    if (!wardSet.has(respondent.areaCode)) continue;
-    for (const areaCode of [respondent.areaCode, plan.laCode]) {
-      const key = `${areaCode}|${respondent.period}`;
-      const list = byAreaPeriod.get(key);
-      if (list) list.push(respondent);
-      else byAreaPeriod.set(key, [respondent]);
-    }
-  }
-
-  // Split each area × period into its groups once, not once per indicator.
-  const areaCodes = [...plan.wardCodes, plan.laCode];
-  const cells = new Map<string, SurveyRespondent[]>();
-  for (const areaCode of areaCodes) {
-    for (const period of plan.periods) {
-      const pool = byAreaPeriod.get(`${areaCode}|${period}`) ?? [];
-      for (const group of SURVEY_GROUPS) {
-        cells.set(
-          `${areaCode}|${period}|${group}`,
-          pool.filter((respondent) => inGroup(respondent, group)),
-        );
-      }
-    }
-  }
-
-  const rows: Observation[] = [];
-  for (const indicator of plan.indicators) {
-    for (const areaCode of areaCodes) {
-      for (const period of plan.periods) {
-        for (const group of SURVEY_GROUPS) {
-          const cell = cells.get(`${areaCode}|${period}|${group}`) ?? [];
-          rows.push(aggregateCell(indicator, areaCode, period, group, cell));
-        }
-      }
-    }
-  }
-  return rows;
-}
-
-function aggregateCell(
-  indicator: Indicator,
-  areaCode: string,
-  period: string,
-  group: string,
-  cell: readonly SurveyRespondent[],
-): Observation {
-  const base = {
-    indicatorSlug: indicator.slug,
-    areaCode,
-    period,
-    group,
-    synthetic: true,
-    sourceId: SOURCE_IDS.syntheticSurvey,
-  };
-  // Item non-response: a real survey's respondents may skip a question (the simulation's never do).
-  const answeredAll = cell.every((respondent) => respondent.answers[indicator.slug] !== undefined);
-  const answered = answeredAll ? cell : cell.filter((respondent) => respondent.answers[indicator.slug] !== undefined);
-  if (answered.length < MIN_RESPONDENTS) {
-    // Sample size is withheld too: with the "all" row and the other groups it could reveal a small count.
-    return {
-      ...base,
-      value: null,
-      lowerCi: null,
-      upperCi: null,
-      numerator: null,
-      denominator: null,
-      sampleSize: null,
-      suppressed: true,
-    };
-  }
-  const weights = answered.map((respondent) => respondent.weight);
-
-  if (indicator.unit === "score") {
-    const scores = answered.map((respondent) => Number(respondent.answers[indicator.slug]));
-    const estimate = weightedMean(scores, weights);
-    return {
-      ...base,
-      value: round2(estimate.mean),
-      lowerCi: round2(estimate.interval.lower),
-      upperCi: round2(estimate.interval.upper),
-      // A mean has no count of "yes"; the denominator is the weighted base it was computed on.
-      numerator: null,
-      denominator: round2(estimate.weightTotal),
-      sampleSize: answered.length,
-      suppressed: false,
-    };
-  }
-
-  const scale = indicator.unit === "per1000" ? 1000 : 100;
-  const estimate = weightedProportion(
-    answered.map((respondent) => respondent.answers[indicator.slug] === true),
-    weights,
+  const wards = new Set(plan.wardCodes);
+  const periods = new Set(plan.periods);
+  return aggregateSurvey(
+    respondents
+      .filter((respondent) => wards.has(respondent.areaCode) && periods.has(respondent.period))
+      .map((respondent) => ({
+        areaCode: respondent.areaCode,
+        period: respondent.period,
+        weight: respondent.weight,
+        groups: [`age:${respondent.ageBand}`],
+        answers: plan.indicators.map((indicator) => {
+          const answer = respondent.answers[indicator.slug];
+          // Item non-response: a real survey's respondents may skip a question (the simulation's never do).
+          return answer === undefined ? Number.NaN : typeof answer === "boolean" ? Number(answer) : answer;
+        }),
+      })),
+    {
+      questions: plan.indicators.map((indicator) => ({
+        indicator: indicator.slug,
+        kind: indicator.unit === "score" ? "mean" : "proportion",
+        unit: indicator.unit,
+      })),
+      parentOf: new Map(plan.wardCodes.map((code) => [code, plan.laCode])),
+      groupOrder: AGE_BANDS.map((band) => `age:${band}`),
+      minBase: DEFAULT_MIN_BASE,
+      sourceId: SOURCE_IDS.syntheticSurvey,
+      synthetic: true,
+    },
   );
-  return {
-    ...base,
-    value: round2(estimate.proportion * scale),
-    lowerCi: round2(estimate.interval.lower * scale),
-    upperCi: round2(estimate.interval.upper * scale),
-    numerator: round2(estimate.weightedSuccesses),
-    denominator: round2(estimate.weightTotal),
-    sampleSize: answered.length,
-    suppressed: false,
-  };
 }

@@ -1,17 +1,12 @@
 // Survey aggregation checked against figures worked out by hand in this file (weighted Wilson
 // interval on Kish's effective sample size, a t interval from the printed t table, a suppressed
-// cell, the local-authority total), and against the demo's own aggregation of simulated
-// respondents (lib/demo-data/synthetic-survey.ts), which the importer must reproduce exactly.
+// cell, the local-authority total), then the importer around it. The demo's synthetic survey goes
+// through the same aggregateSurvey; its own tests check its suppression against the microdata.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Observation } from "@/lib/domain/types";
-import {
-  aggregateSurveyRespondents,
-  simulateSurveyRespondents,
-  surveyIndicators,
-} from "@/lib/demo-data/synthetic-survey";
 import { runImport } from "@/lib/import/run-import";
-import { aggregateSurvey } from "@/lib/import/survey";
+import { aggregateSurvey } from "@/lib/stats/survey-aggregation";
 import { example, query, seededTemplate, sha256OfFile, writeFile, type TestDatabases } from "./helpers";
 
 let dbs: TestDatabases;
@@ -164,60 +159,6 @@ test("--min-base moves the suppression threshold", () => {
     ],
   );
   assert.equal(aggregateSurvey(respondents, { ...plan, minBase: 13 })[0]!.suppressed, true);
-});
-
-test("the importer's aggregation reproduces the demo survey's, row for row", () => {
-  const wards = [
-    { code: "W01", population: 9000, imdScore: 12 },
-    { code: "W02", population: 12000, imdScore: 35 },
-    { code: "W03", population: 4000, imdScore: 22 },
-    { code: "W04", population: 7000, imdScore: 48 },
-  ];
-  const periods = ["2024", "2025"];
-  // A poor response year in one ward (8 respondents) so that suppression is exercised too.
-  let kept = 0;
-  const simulated = simulateSurveyRespondents({ wards, laCode: "LA1", periods, seed: "import-cross-check" }).filter(
-    (r) => r.areaCode !== "W03" || r.period !== "2025" || ++kept <= 8,
-  );
-  const indicators = surveyIndicators();
-  const expected = aggregateSurveyRespondents(simulated, {
-    indicators,
-    wardCodes: wards.map((w) => w.code),
-    laCode: "LA1",
-    periods,
-  });
-  const actual = aggregateSurvey(
-    simulated.map((r) => ({
-      areaCode: r.areaCode,
-      period: r.period,
-      weight: r.weight,
-      groups: [`age:${r.ageBand}`],
-      answers: indicators.map((indicator) => {
-        const answer = r.answers[indicator.slug];
-        return answer === undefined ? Number.NaN : typeof answer === "boolean" ? (answer ? 1 : 0) : answer;
-      }),
-    })),
-    {
-      questions: indicators.map((i) => ({
-        indicator: i.slug,
-        kind: i.unit === "score" ? "mean" : "proportion",
-        unit: i.unit,
-      })),
-      parentOf: new Map(wards.map((w) => [w.code, "LA1"])),
-      minBase: 10,
-      sourceId: "demo",
-      synthetic: true,
-    },
-  );
-  const key = (r: Observation) => `${r.indicatorSlug}|${r.areaCode}|${r.period}|${r.group}`;
-  const byKey = new Map(actual.map((r) => [key(r), r]));
-  assert.equal(actual.length, expected.length);
-  assert.ok(expected.some((r) => r.suppressed) && expected.some((r) => !r.suppressed));
-  for (const row of expected) {
-    const mine = byKey.get(key(row));
-    assert.ok(mine, `missing ${key(row)}`);
-    assert.deepEqual({ ...mine, sourceId: row.sourceId }, row);
-  }
 });
 
 test("survey figures never overwrite another source's: one message per indicator and period", async () => {
