@@ -34,6 +34,9 @@ test("a ward page reads with no script files until the reader nears its chart, t
   const html = await response!.text();
   expect(html).not.toMatch(/<script src=/);
   expect(html).not.toMatch(/rel="preload" as="script"/);
+  // The React Server Components payload is there for hydration, but inert until then.
+  expect(html).toMatch(/<script type="[^"]+">self\.__next_f\.push/);
+  expect(html).not.toMatch(/<script>[^<]*__next_f/);
   await ward.expectLoaded("Barnack");
   await page.waitForLoadState("networkidle");
   // The whole first screen is there and working without them: summary, links, search.

@@ -4,7 +4,9 @@
 // JavaScript (an interactive chart, the embed code) with NEEDS_SCRIPTS_ATTRIBUTE. The front server
 // (lib/server/front-cache.ts) then passes the page through `deferPageScripts`: Next's <script src>
 // tags and script preloads are replaced by a small loader that adds the same scripts, in the same
-// order, once a marked part comes within a screen of the viewport. Until then the page is the
+// order, once a marked part comes within a screen of the viewport. The inline scripts that carry the
+// page's React Server Components payload (`self.__next_f.push(…)`, read only by hydration) are held as
+// inert data until then too, and run first, in order. Until then the page is the
 // server-rendered HTML it already is without JavaScript (links and GET forms work natively); after,
 // Next hydrates it exactly as it would have on load. Pure string functions, shared by the components
 // that write the markers and the server that reads them, so the two cannot drift apart.
@@ -15,6 +17,9 @@ export const SCRIPTS_ON_DEMAND_META = { name: "civic-pulse-scripts", content: "o
 /** The attribute that marks an element needing JavaScript: the scripts load when it nears the viewport. */
 export const NEEDS_SCRIPTS_ATTRIBUTE = "data-needs-scripts";
 
+/** The type that keeps Next's inline payload scripts inert until the loader runs them. */
+export const HELD_SCRIPT_TYPE = "text/x-civic-pulse-held";
+
 /** Start loading when a marked element is this close: a screen ahead, so a scrolling reader rarely waits. */
 const LOAD_AHEAD_MARGIN = "100% 0px";
 
@@ -23,6 +28,8 @@ const LOAD_AHEAD_MARGIN = "100% 0px";
 // loading at once) rather than half-rewritten. e2e/scripts-on-demand.spec.ts checks them on the real build.
 const OPT_IN = new RegExp(`<meta name="${SCRIPTS_ON_DEMAND_META.name}" content="${SCRIPTS_ON_DEMAND_META.content}"/?>`);
 const FRAMEWORK_SCRIPT = /<script src="(\/_next\/static\/[^"<>]+\.js)"((?: [A-Za-z]+="")*)><\/script>/g;
+// The payload scripts: `(self.__next_f=self.__next_f||[]).push([0])`, then `self.__next_f.push([1,"…"])`.
+const PAYLOAD_SCRIPT = /<script>((?:\(self\.__next_f=self\.__next_f\|\|\[\]\)|self\.__next_f)\.push\()/g;
 const FRAMEWORK_PRELOAD =
   /<link rel="preload" as="script"(?: [A-Za-z]+="[^"<>]*")*? href="\/_next\/static\/[^"<>]+"\/>/g;
 
@@ -41,9 +48,10 @@ export function frameworkScripts(html: string): DeferredScript[] {
 }
 
 /**
- * The inline loader. It adds every script in one pass (so Turbopack's runtime finds all its chunks'
- * tags, as in the original page) when a marked element nears the viewport; with no marked element,
- * nothing loads, and without IntersectionObserver everything loads at once.
+ * The inline loader. When a marked element nears the viewport it first runs the held payload scripts,
+ * in document order (an inline script runs as it is inserted), then adds every script file in one
+ * pass (so Turbopack's runtime finds all its chunks' tags, as in the original page). With no marked
+ * element nothing loads; without IntersectionObserver everything loads at once.
  */
 export function scriptLoader(scripts: readonly DeferredScript[]): string {
   // JSON in a <script>: "<" is escaped so no value can close the tag.
@@ -51,6 +59,8 @@ export function scriptLoader(scripts: readonly DeferredScript[]): string {
   return (
     `(function(){var list=${list},d=document,done=false,watcher=null;` +
     `function load(){if(done)return;done=true;if(watcher)watcher.disconnect();` +
+    `var held=d.querySelectorAll('script[type="${HELD_SCRIPT_TYPE}"]');` +
+    `for(var h=0;h<held.length;h++){var run=d.createElement("script");run.text=held[h].text;d.head.appendChild(run)}` +
     `list.forEach(function(item){var s=d.createElement("script");s.src=item[0];` +
     `if(item[1])s.noModule=true;else s.async=true;d.head.appendChild(s)})}` +
     `function watch(){var parts=d.querySelectorAll("[${NEEDS_SCRIPTS_ATTRIBUTE}]");if(!parts.length)return;` +
@@ -71,7 +81,10 @@ export function deferPageScripts(html: string): string {
   if (head < 0 || !OPT_IN.test(html.slice(0, head))) return html;
   const scripts = frameworkScripts(html);
   if (scripts.length === 0) return html;
-  const withoutScripts = html.replace(FRAMEWORK_SCRIPT, "").replace(FRAMEWORK_PRELOAD, "");
+  const withoutScripts = html
+    .replace(FRAMEWORK_SCRIPT, "")
+    .replace(FRAMEWORK_PRELOAD, "")
+    .replace(PAYLOAD_SCRIPT, `<script type="${HELD_SCRIPT_TYPE}">$1`);
   const at = withoutScripts.indexOf("</head>");
   return `${withoutScripts.slice(0, at)}<script>${scriptLoader(scripts)}</script>${withoutScripts.slice(at)}`;
 }

@@ -4,6 +4,7 @@ import vm from "node:vm";
 import {
   deferPageScripts,
   frameworkScripts,
+  HELD_SCRIPT_TYPE,
   NEEDS_SCRIPTS_ATTRIBUTE,
   scriptLoader,
   SCRIPTS_ON_DEMAND_META,
@@ -23,7 +24,9 @@ function nextPage({ optIn = true }: { optIn?: boolean } = {}): string {
     `<body><main><h1>Central</h1><div ${NEEDS_SCRIPTS_ATTRIBUTE}="">chart</div></main>` +
     `<script id="_R_">(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push({"otherChunks":["static/chunks/a-1.js"]});</script>` +
     `<script src="/_next/static/chunks/a-1.js" async=""></script>` +
-    `<script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>`
+    `<script>(self.__next_f=self.__next_f||[]).push([0])</script>` +
+    `<script>self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n"])</script>` +
+    `<script>$RC("B:0","S:0")</script></body></html>`
   );
 }
 
@@ -37,16 +40,21 @@ test("an opt-in marker outside <head> (not where React puts it) does not count",
   assert.equal(deferPageScripts(page), page);
 });
 
-test("an opted-in page keeps its content and inline scripts, and hands its script files to one loader", () => {
+test("an opted-in page keeps its content, holds its payload scripts and hands its script files to one loader", () => {
   const page = nextPage();
   const rewritten = deferPageScripts(page);
   assert.doesNotMatch(rewritten, /<script src=/);
   assert.doesNotMatch(rewritten, /rel="preload" as="script"/);
+  // The RSC payload is kept, inert, for the loader to run; other inline scripts run as before.
+  assert.equal(rewritten.split(`<script type="${HELD_SCRIPT_TYPE}">`).length - 1, 2);
+  assert.doesNotMatch(rewritten, /<script>[^<]*__next_f/);
   for (const kept of [
     "<h1>Central</h1>",
     '<link rel="canonical" href="/areas/E05010807"/>',
     '<script id="_R_">',
-    "(self.__next_f=self.__next_f||[]).push([0])",
+    `<script type="${HELD_SCRIPT_TYPE}">(self.__next_f=self.__next_f||[]).push([0])</script>`,
+    `<script type="${HELD_SCRIPT_TYPE}">self.__next_f.push([1,`,
+    '<script>$RC("B:0","S:0")</script>',
     OPT_IN,
   ]) {
     assert.ok(rewritten.includes(kept), `kept ${kept}`);
@@ -75,7 +83,7 @@ test("the loader's list cannot close its <script> tag", () => {
 
 // The loader, run in a small stand-in for a browser: what it adds to <head>, and when.
 function runLoader({ marked, intersectionObserver = true }: { marked: number; intersectionObserver?: boolean }) {
-  const added: { src: string; async?: boolean; noModule?: boolean }[] = [];
+  const added: { src?: string; text?: string; async?: boolean; noModule?: boolean }[] = [];
   const observers: { callback: (entries: { isIntersecting: boolean }[]) => void; observed: number; off: boolean }[] =
     [];
   const listeners: Record<string, () => void> = {};
@@ -83,12 +91,13 @@ function runLoader({ marked, intersectionObserver = true }: { marked: number; in
     readyState: "loading",
     addEventListener: (type: string, listener: () => void) => (listeners[type] = listener),
     querySelectorAll: (selector: string) => {
+      if (selector === `script[type="${HELD_SCRIPT_TYPE}"]`) return [{ text: "first()" }, { text: "second()" }];
       assert.equal(selector, `[${NEEDS_SCRIPTS_ATTRIBUTE}]`);
       return Array.from({ length: marked }, () => ({}));
     },
     createElement: (tag: string) => {
       assert.equal(tag, "script");
-      return {} as { src: string };
+      return {};
     },
     head: { appendChild: (script: (typeof added)[number]) => added.push(script) },
   };
@@ -122,7 +131,7 @@ function runLoader({ marked, intersectionObserver = true }: { marked: number; in
   };
 }
 
-test("the loader adds nothing until a marked part nears the viewport, then every script once, in order", () => {
+test("the loader adds nothing until a marked part nears the viewport, then runs and adds every script once, in order", () => {
   const browser = runLoader({ marked: 2 });
   assert.equal(browser.added.length, 0);
   browser.domContentLoaded();
@@ -133,8 +142,11 @@ test("the loader adds nothing until a marked part nears the viewport, then every
   browser.intersect(true);
   browser.intersect(true);
   assert.deepEqual(
-    browser.added.map((s) => [s.src, s.async === true, s.noModule === true]),
+    browser.added.map((s) => [s.src ?? s.text, s.async === true, s.noModule === true]),
     [
+      // The held payload first, in order, then the files.
+      ["first()", false, false],
+      ["second()", false, false],
       ["/_next/static/chunks/one.js", true, false],
       ["/_next/static/chunks/legacy.js", false, true],
       ["/_next/static/chunks/two.js", true, false],
@@ -151,5 +163,5 @@ test("with no marked part the loader never loads anything; without IntersectionO
 
   const old = runLoader({ marked: 1, intersectionObserver: false });
   old.domContentLoaded();
-  assert.equal(old.added.length, 3);
+  assert.equal(old.added.length, 5);
 });
