@@ -1,6 +1,6 @@
-// npm run bench:pages [-- --runs N] — Lighthouse performance of the main kinds of page, as a phone
-// on a slow connection sees them: Lighthouse's default mobile config (Moto G Power emulation,
-// simulated throttling: 150 ms RTT, 1.6 Mbps down, 4× CPU slowdown), performance category only.
+// npm run bench:pages [-- --runs N] — Lighthouse performance (and accessibility) of the main kinds of
+// page, as a phone on a slow connection sees them: Lighthouse's default mobile config (Moto G Power
+// emulation, simulated throttling: 150 ms RTT, 1.6 Mbps down, 4× CPU slowdown).
 //
 // 1. Starts the production server (as `npm start` does) on BENCH_PORT (default 3300) with a
 //    database of its own, var/bench-pages.db (created and seeded on first use).
@@ -70,6 +70,8 @@ const KB = 1000;
 /** What one Lighthouse run measured. Times in milliseconds, sizes in bytes (as transferred). */
 interface RunFigures {
   score: number;
+  /** Lighthouse's accessibility score (axe in the page): PERFORMANCE.md asks for 100 beside the speed. */
+  accessibility: number;
   lcpMs: number;
   tbtMs: number;
   cls: number;
@@ -102,6 +104,7 @@ interface PageResult {
 /** The columns of the printed table, in order. */
 const COLUMNS: readonly { figure: Figure; header: string; format: (value: number) => string }[] = [
   { figure: "score", header: "score", format: (v) => v.toFixed(0) },
+  { figure: "accessibility", header: "a11y", format: (v) => v.toFixed(0) },
   { figure: "lcpMs", header: "LCP s", format: (v) => (v / 1000).toFixed(2) },
   { figure: "tbtMs", header: "TBT ms", format: (v) => v.toFixed(0) },
   { figure: "cls", header: "CLS", format: (v) => v.toFixed(3) },
@@ -112,6 +115,7 @@ const COLUMNS: readonly { figure: Figure; header: string; format: (value: number
 /** Issue #6's targets for a ward page, checked against the medians. */
 const WARD_TARGETS: readonly { figure: Figure; label: string; goal: string; met: (median: number) => boolean }[] = [
   { figure: "score", label: "Lighthouse performance", goal: "≥ 95", met: (v) => v >= 95 },
+  { figure: "accessibility", label: "Lighthouse accessibility", goal: "100", met: (v) => v === 100 },
   { figure: "lcpMs", label: "LCP", goal: "≤ 2.00 s", met: (v) => v <= 2000 },
   { figure: "cls", label: "CLS", goal: "≤ 0.020", met: (v) => v <= 0.02 },
   { figure: "scriptBytes", label: "JavaScript (compressed)", goal: "< 150.0 kB", met: (v) => v < 150 * KB },
@@ -172,6 +176,8 @@ function numericValue(result: Result, auditId: string): number {
 function readResult(result: Result): RunFigures & RunDiagnostics {
   const score = result.categories.performance?.score;
   if (typeof score !== "number") throw new Error("Lighthouse gave no performance score.");
+  const accessibility = result.categories.accessibility?.score;
+  if (typeof accessibility !== "number") throw new Error("Lighthouse gave no accessibility score.");
   const summary = itemsOf(result, "resource-summary");
   const summaryOf = (type: string) => summary.find((item) => item.resourceType === type) ?? {};
   const requests = itemsOf(result, "network-requests");
@@ -186,6 +192,7 @@ function readResult(result: Result): RunFigures & RunDiagnostics {
   });
   return {
     score: Math.round(score * 100),
+    accessibility: Math.round(accessibility * 100),
     lcpMs: numericValue(result, "largest-contentful-paint"),
     tbtMs: numericValue(result, "total-blocking-time"),
     cls: numericValue(result, "cumulative-layout-shift"),
@@ -218,13 +225,13 @@ const RUN_TIMEOUT_MS = 300_000;
 
 /**
  * One Lighthouse run in a fresh Chromium, in a plain Node child process (see lighthouse-run.mjs for
- * why not under tsx). Default config: mobile, simulated throttling. Only the performance category:
- * it is all we read, and it keeps the SEO audits (robots.txt and the like) out of it.
+ * why not under tsx). Default config: mobile, simulated throttling. Only the performance and
+ * accessibility categories: they are all we read, and it keeps the SEO audits (robots.txt and the like) out.
  */
 function runLighthouse(url: string, register: (stop: () => void) => void): Promise<Result> {
   const outputFile = path.join(os.tmpdir(), `civic-pulse-lighthouse-${process.pid}.json`);
   fs.rmSync(outputFile, { force: true });
-  const flags: Flags = { logLevel: "error", onlyCategories: ["performance"] };
+  const flags: Flags = { logLevel: "error", onlyCategories: ["performance", "accessibility"] };
   const options = { chromePath: chromiumExecutable(), chromeFlags: CHROMIUM_FLAGS, flags };
   const child = spawn(process.execPath, [LIGHTHOUSE_RUNNER, url, outputFile, JSON.stringify(options)], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -368,7 +375,7 @@ async function main() {
           const run = readResult(lhr);
           page.runs.push(run);
           console.log(
-            `score ${run.score}, LCP ${(run.lcpMs / 1000).toFixed(2)} s, TBT ${run.tbtMs.toFixed(0)} ms, ` +
+            `score ${run.score}, a11y ${run.accessibility}, LCP ${(run.lcpMs / 1000).toFixed(2)} s, TBT ${run.tbtMs.toFixed(0)} ms, ` +
               `CLS ${run.cls.toFixed(3)} (${secondsSince(runStarted)})`,
           );
         } catch (error) {
