@@ -55,7 +55,7 @@ export function IndicatorComparisonTable({
 }) {
   const info = DOMAIN_INFO[domain];
   return (
-    <section aria-labelledby={`domain-${domain}`} className="space-y-2">
+    <section aria-labelledby={`domain-${domain}`} className="render-when-near space-y-2">
       <h3 id={`domain-${domain}`} className="text-lg font-bold">
         {info.title}
       </h3>

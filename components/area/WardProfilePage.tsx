@@ -76,7 +76,7 @@ export function WardProfilePage({
         />
       </section>
 
-      <section aria-labelledby="indicators-heading" className="render-when-near space-y-6">
+      <section aria-labelledby="indicators-heading" className="space-y-6">
         <h2 id="indicators-heading" className="text-xl font-bold">
           Every indicator compared with {parent.name}
         </h2>
