@@ -13,6 +13,7 @@ import type { ReactElement } from "react";
 import { linearScale, niceDomain, niceStep, roundTo } from "@/components/charts/scale";
 import { SpineChart, SpineChartKey, spineSummary, type SpineChartProps } from "@/components/charts/SpineChart";
 import { DistributionStrip, type DistributionPoint } from "@/components/charts/DistributionStrip";
+import { InequalityScatter } from "@/components/charts/InequalityScatter";
 import { StaticTrendChart, trendChartSummary } from "@/components/charts/StaticTrendChart";
 import type { TrendChartProps } from "@/components/charts/trend-chart-props";
 import { AssetMap, placeMarkers } from "@/components/map/AssetMap";
@@ -307,6 +308,34 @@ function defineTests(render: Render) {
       /aria-label="Volunteering: 4 wards, from 0.0% \(Ay\) to 100.0% \(Dee\); Peterborough 40.0%; highlighted: Bee 50.0%; 1 ward with no figure not shown\."/,
     );
     assertAccessibleText(markup);
+  });
+
+  // ------------------------------------------------------------------ InequalityScatter
+  test("InequalityScatter: every ward and the fitted line are named by a <title> with their figures", () => {
+    const markup = render(
+      <InequalityScatter
+        points={[
+          { code: "W1", name: "Ay", value: 20, relativeRank: 0.1, href: "/areas/W1" },
+          { code: "W2", name: "Bee", value: 60, relativeRank: 0.9, href: "/areas/W2" },
+          { code: "W3", name: "Cee", value: null, relativeRank: 0.5, href: "/areas/W3" },
+        ]}
+        fittedMostDeprived={15}
+        fittedLeastDeprived={65}
+        unitLabel="% of adults"
+        format={percent}
+        label="Volunteering by deprivation"
+      />,
+    );
+    // React's server renderer writes a <title> with more than one child as an empty element: the tooltip
+    // was blank and the page failed to hydrate on the text the browser then expected (React error #418).
+    const titles = [...markup.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    assert.deepEqual(titles, [
+      "Volunteering by deprivation",
+      "Fitted line: 15.0% at the most deprived end, 65.0% at the least deprived end",
+      "Ay: 20.0%",
+      "Bee: 60.0%",
+    ]);
+    assert.match(markup, /class="sii-line"[^>]*><title>Fitted line/);
   });
 
   // ------------------------------------------------------------------ AssetMap

@@ -37,6 +37,11 @@ export function InequalityScatter({
   const x = linearScale([0, 1], [MARGIN.left, WIDTH - MARGIN.right]);
   const y = linearScale(domain, [HEIGHT - MARGIN.bottom, MARGIN.top]);
   const hasLine = fittedMostDeprived !== null && fittedLeastDeprived !== null;
+  // One string, not JSX text with {…} parts: React's server renderer writes a <title> with several children
+  // as an empty element, so the tooltip was blank and hydration failed on the missing text (React error #418).
+  const fittedLineTitle = hasLine
+    ? `Fitted line: ${format(fittedMostDeprived)} at the most deprived end, ${format(fittedLeastDeprived)} at the least deprived end`
+    : "";
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -92,10 +97,7 @@ export function InequalityScatter({
           strokeWidth={3}
           strokeDasharray="8 4"
         >
-          <title>
-            Fitted line: {format(fittedMostDeprived)} at the most deprived end, {format(fittedLeastDeprived)} at the
-            least deprived end
-          </title>
+          <title>{fittedLineTitle}</title>
         </line>
       )}
       {usable.map((p) => (

@@ -10,8 +10,8 @@ const LOAD_TIMEOUT = 15_000;
  * chart's box into view and waits until that version has replaced the server-drawn figure.
  */
 export async function showInteractiveChart(box: Locator): Promise<void> {
-  // Retried as a whole: a page whose hydration fails re-renders on the client (the indicator page does,
-  // React error #418, before this change too), which can detach the box while it is being scrolled to.
+  // Retried as a whole: a page whose hydration fails re-renders on the client, which can detach the box
+  // while it is being scrolled to; e2e/hydration.spec.ts is what catches such a failure.
   await expect(async () => {
     await box.scrollIntoViewIfNeeded();
     await expect(box.locator(INTERACTIVE_CHART)).toBeVisible({ timeout: 2_000 });
