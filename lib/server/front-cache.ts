@@ -6,6 +6,7 @@
 // page (npm run bench:load). Everything else is passed through untouched and streamed.
 import http from "node:http";
 import { REVALIDATE_PATH } from "@/lib/cache/revalidation";
+import { pageQueryParamNames } from "@/lib/url-state";
 
 /** Request headers a cached response may vary on (Next's Vary list for pages, plus how the client connected). */
 const KEY_HEADERS = [
@@ -42,58 +43,118 @@ export function sharedMaxAge(headers: http.IncomingHttpHeaders): number | null {
   return seconds;
 }
 
+/** Longer URLs (as keyed) and Accept-Encoding values are junk or attacks, not pages worth a cache slot. */
+const MAX_KEYED_URL_LENGTH = 512;
+const MAX_ACCEPT_ENCODING_LENGTH = 100;
+
+/** The path of a request target, without its query ("/api/revalidate?x=1" → "/api/revalidate"). */
+function pathOf(url: string): string {
+  const queryStart = url.indexOf("?");
+  return queryStart === -1 ? url : url.slice(0, queryStart);
+}
+
+/**
+ * The request target as the cache keys it. A page that takes query state keeps only the parameters it
+ * reads (lib/url-state.ts), sorted: tracking parameters (?fbclid=, ?utm_source=) and Next's ?_rsc= (a hash of
+ * router headers the key holds anyway) would otherwise each make an entry of the same page. Any other target
+ * keeps its query as sent. The path is kept byte for byte: it is not parsed, so "//host/x" stays itself.
+ */
+export function keyedUrl(url: string): string {
+  const path = pathOf(url);
+  const names = pageQueryParamNames(path);
+  if (names === null || path === url) return url;
+  const kept = [...new URLSearchParams(url.slice(path.length + 1))]
+    .filter(([name]) => names.includes(name))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); // stable: repeated values keep their order
+  return kept.length > 0 ? `${path}?${new URLSearchParams(kept)}` : path;
+}
+
 /** Only plain GETs are answered from the cache: no credentials, no conditional or range requests. */
 export function cacheKey(request: http.IncomingMessage): string | null {
   const h = request.headers;
   if (request.method !== "GET" || h.authorization || h.cookie || h.range || h["if-none-match"]) return null;
-  return [request.url, ...KEY_HEADERS.map((name) => `${name}:${String(h[name] ?? "")}`)].join("\n");
+  const url = keyedUrl(request.url ?? "/");
+  if (url.length > MAX_KEYED_URL_LENGTH || String(h["accept-encoding"] ?? "").length > MAX_ACCEPT_ENCODING_LENGTH) {
+    return null;
+  }
+  return [url, ...KEY_HEADERS.map((name) => `${name}:${String(h[name] ?? "")}`)].join("\n");
 }
 
-/** Least recently used entries go first once the bytes held pass the limit. */
+/** What an entry costs the budget: its key, its headers and its body. */
+export function entryBytes(key: string, entry: CachedResponse): number {
+  let bytes = Buffer.byteLength(key) + entry.body.length;
+  for (const [name, value] of Object.entries(entry.headers)) {
+    for (const one of Array.isArray(value) ? value : [value]) bytes += name.length + Buffer.byteLength(one);
+  }
+  return bytes;
+}
+
+/** Least recently used entries go first once the bytes held (keys, headers and bodies) pass the limit. */
 export class ResponseCache {
-  private entries = new Map<string, CachedResponse>();
+  private entries = new Map<string, { response: CachedResponse; bytes: number }>();
   private bytes = 0;
+  private clears = 0;
 
   constructor(
     private readonly maxBytes: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(key: string): CachedResponse | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    if (entry.expiresAt <= this.now()) {
-      this.bytes -= entry.body.length;
-      return undefined;
-    }
-    this.entries.set(key, entry); // most recently used last
-    return entry;
+  /** The largest entry kept: one huge export must not empty the cache. */
+  get maxEntryBytes(): number {
+    return this.maxBytes / 8;
   }
 
-  set(key: string, entry: CachedResponse): void {
-    if (entry.body.length > this.maxBytes / 8) return; // one huge export must not empty the cache
+  /**
+   * Changes on every clear(). A response fetched while the generation changed may hold data from before
+   * the import that cleared the cache: the caller compares generations and does not store it.
+   */
+  get generation(): number {
+    return this.clears;
+  }
+
+  get(key: string): CachedResponse | undefined {
+    const held = this.entries.get(key);
+    if (!held) return undefined;
+    this.entries.delete(key);
+    if (held.response.expiresAt <= this.now()) {
+      this.bytes -= held.bytes;
+      return undefined;
+    }
+    this.entries.set(key, held); // most recently used last
+    return held.response;
+  }
+
+  set(key: string, response: CachedResponse): void {
+    const bytes = entryBytes(key, response);
+    if (bytes > this.maxEntryBytes) return;
     const previous = this.entries.get(key);
     if (previous) {
       this.entries.delete(key);
-      this.bytes -= previous.body.length;
+      this.bytes -= previous.bytes;
     }
-    this.entries.set(key, entry);
-    this.bytes += entry.body.length;
+    this.entries.set(key, { response, bytes });
+    this.bytes += bytes;
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= old.body.length;
+      this.bytes -= old.bytes;
     }
   }
 
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
+    this.clears++;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes held, as counted against the budget. */
+  get heldBytes(): number {
+    return this.bytes;
   }
 }
 
@@ -134,6 +195,9 @@ export function createFrontServer({ upstreamPort, maxBytes = 256 * 1024 * 1024, 
       return;
     }
 
+    // Compared once the body is in: a clear() meanwhile means an import landed while this response was
+    // on its way, so it may hold the data from before the import, and is passed on but not kept.
+    const generation = cache.generation;
     const upstream = http.request(
       {
         host: "127.0.0.1",
@@ -157,7 +221,7 @@ export function createFrontServer({ upstreamPort, maxBytes = 256 * 1024 * 1024, 
         });
         upstreamResponse.on("end", () => {
           response.end();
-          if (maxAge !== null && key) {
+          if (maxAge !== null && key && generation === cache.generation) {
             const storedAt = now();
             cache.set(key, {
               status,
@@ -168,7 +232,8 @@ export function createFrontServer({ upstreamPort, maxBytes = 256 * 1024 * 1024, 
             });
           }
           // An import landed: every page may have changed.
-          if (request.method === "POST" && request.url === REVALIDATE_PATH && status === 200) cache.clear();
+          if (request.method === "POST" && pathOf(request.url ?? "/") === REVALIDATE_PATH && status === 200)
+            cache.clear();
         });
         upstreamResponse.on("error", () => response.destroy());
       },
