@@ -176,6 +176,11 @@ export interface FrontServerOptions {
   now?: () => number;
 }
 
+/** A request with a body cannot be sent twice: its body was read the first time. */
+function hasBody(request: http.IncomingMessage): boolean {
+  return Boolean(request.headers["transfer-encoding"]) || Number(request.headers["content-length"] ?? 0) > 0;
+}
+
 /** The front server: answers from the cache, or forwards to Next and keeps what may be kept. */
 export function createFrontServer({ upstreamPort, maxBytes = 256 * 1024 * 1024, now = Date.now }: FrontServerOptions) {
   const cache = new ResponseCache(maxBytes, now);
@@ -198,53 +203,72 @@ export function createFrontServer({ upstreamPort, maxBytes = 256 * 1024 * 1024, 
     // Compared once the body is in: a clear() meanwhile means an import landed while this response was
     // on its way, so it may hold the data from before the import, and is passed on but not kept.
     const generation = cache.generation;
-    const upstream = http.request(
-      {
-        host: "127.0.0.1",
-        port: upstreamPort,
-        method: request.method,
-        path: request.url,
-        headers: request.headers,
-        agent,
-      },
-      (upstreamResponse) => {
-        const status = upstreamResponse.statusCode ?? 502;
-        // A page Next serves stale while it regenerates it is not kept: the next request gets the new one.
-        const stale = upstreamResponse.headers["x-nextjs-cache"] === "STALE";
-        const maxAge = key && status === 200 && !stale ? sharedMaxAge(upstreamResponse.headers) : null;
-        const headers = storableHeaders(upstreamResponse.headers);
-        response.writeHead(status, { ...headers, ...(key ? { "x-cache": "MISS" } : {}) });
-        const chunks: Buffer[] = [];
-        upstreamResponse.on("data", (chunk: Buffer) => {
-          if (maxAge !== null) chunks.push(chunk);
-          response.write(chunk);
-        });
-        upstreamResponse.on("end", () => {
-          response.end();
-          if (maxAge !== null && key && generation === cache.generation) {
-            const storedAt = now();
-            cache.set(key, {
-              status,
-              headers,
-              body: Buffer.concat(chunks),
-              storedAt,
-              expiresAt: storedAt + maxAge * 1000,
-            });
-          }
-          // An import landed: every page may have changed.
-          if (request.method === "POST" && pathOf(request.url ?? "/") === REVALIDATE_PATH && status === 200)
-            cache.clear();
-        });
-        upstreamResponse.on("error", () => response.destroy());
-      },
-    );
-    upstream.on("error", () => {
-      if (!response.headersSent) {
+    const withBody = hasBody(request);
+    let upstream: http.ClientRequest;
+
+    const onUpstreamResponse = (upstreamResponse: http.IncomingMessage) => {
+      const status = upstreamResponse.statusCode ?? 502;
+      // A page Next serves stale while it regenerates it is not kept: the next request gets the new one.
+      const stale = upstreamResponse.headers["x-nextjs-cache"] === "STALE";
+      const maxAge = key && status === 200 && !stale ? sharedMaxAge(upstreamResponse.headers) : null;
+      const headers = storableHeaders(upstreamResponse.headers);
+      response.writeHead(status, { ...headers, ...(key ? { "x-cache": "MISS" } : {}) });
+      // The body is collected for the cache while it fits in one entry; a larger one is only passed on.
+      let kept: Buffer[] | null = maxAge !== null ? [] : null;
+      let keptBytes = 0;
+      upstreamResponse.on("data", (chunk: Buffer) => {
+        if (!kept) return;
+        keptBytes += chunk.length;
+        if (keptBytes > cache.maxEntryBytes) kept = null;
+        else kept.push(chunk);
+      });
+      // pipe(): a slow client slows the reading from Next (backpressure) instead of the body piling up here.
+      upstreamResponse.pipe(response);
+      upstreamResponse.on("end", () => {
+        if (kept && maxAge !== null && key && generation === cache.generation) {
+          const storedAt = now();
+          cache.set(key, { status, headers, body: Buffer.concat(kept), storedAt, expiresAt: storedAt + maxAge * 1000 });
+        }
+        // An import landed: every page may have changed.
+        if (request.method === "POST" && pathOf(request.url ?? "/") === REVALIDATE_PATH && status === 200) {
+          cache.clear();
+        }
+      });
+      // Next failed mid-body: cut the client's connection, so that it sees an incomplete response.
+      upstreamResponse.on("error", () => response.destroy());
+    };
+
+    const send = (retry: boolean) => {
+      upstream = http.request(
+        {
+          host: "127.0.0.1",
+          port: upstreamPort,
+          method: request.method,
+          path: request.url,
+          headers: request.headers,
+          agent,
+        },
+        onUpstreamResponse,
+      );
+      upstream.on("error", (error: NodeJS.ErrnoException) => {
+        if (response.destroyed) return; // the client left, and its request was stopped (below)
+        // Status and headers are sent, the body is under way: text added now would be taken as part of it.
+        if (response.headersSent) return void response.destroy();
+        // A kept-alive connection that Next closed (idle too long) just as it was used again: the request
+        // never reached Next, so a request without a body is sent once more, on a new connection.
+        if (!retry && !withBody && upstream.reusedSocket && error.code === "ECONNRESET") return send(true);
         response.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      }
-      response.end("The dashboard is starting or restarting: try again in a moment.\n");
+        response.end("The dashboard is starting or restarting: try again in a moment.\n");
+      });
+      if (withBody) request.pipe(upstream);
+      else upstream.end();
+    };
+    send(false);
+
+    // A client that leaves stops the work upstream too. "close" also follows a normal finish: not then.
+    response.on("close", () => {
+      if (!response.writableFinished) upstream.destroy();
     });
-    request.pipe(upstream);
   });
   return { server, cache };
 }

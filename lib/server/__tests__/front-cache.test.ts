@@ -20,6 +20,23 @@ const upstream = http.createServer((request, response) => {
     heldArrivals.shift()?.();
     return;
   }
+  if (url.pathname === "/flood") return flood(response);
+  if (url.pathname === "/endless") {
+    // Streams until the request goes away: a long export, say.
+    response.writeHead(200, { "content-type": "text/plain", "cache-control": "no-store" });
+    const timer = setInterval(() => response.write("more\n"), 20);
+    request.on("close", () => {
+      clearInterval(timer);
+      endlessClosed.shift()?.();
+    });
+    return;
+  }
+  if (url.pathname === "/broken") {
+    // Fails mid-body: headers and part of the body are out, then the connection is reset.
+    response.writeHead(200, { "content-type": "text/plain", "cache-control": "no-store" });
+    response.write("the first half", () => setTimeout(() => request.socket.resetAndDestroy(), 20));
+    return;
+  }
   if (url.pathname === "/api/revalidate") {
     response.writeHead(revalidateStatus, { "content-type": "application/json" });
     return response.end("{}");
@@ -38,6 +55,29 @@ const upstream = http.createServer((request, response) => {
   }
   response.end(body);
 });
+
+const endlessClosed: (() => void)[] = [];
+const FLOOD_BYTES = 64 * 1024 * 1024;
+const flooding = { written: 0, done: false, settled: () => {} };
+
+/** Writes FLOOD_BYTES as fast as the reader takes them; settles when done, or when the reader stops taking them. */
+function flood(response: http.ServerResponse) {
+  response.writeHead(200, { "content-type": "application/octet-stream", "cache-control": "no-store" });
+  const chunk = Buffer.alloc(64 * 1024, 66);
+  const pump = () => {
+    while (flooding.written < FLOOD_BYTES) {
+      flooding.written += chunk.length;
+      if (!response.write(chunk)) {
+        const stall = setTimeout(() => flooding.settled(), 500);
+        return void response.once("drain", () => (clearTimeout(stall), pump()));
+      }
+    }
+    flooding.done = true;
+    flooding.settled();
+    response.end();
+  };
+  pump();
+}
 
 let clock = 1_000_000;
 let front: ReturnType<typeof createFrontServer>;
@@ -192,6 +232,87 @@ test("streamed bodies arrive whole, from upstream and from the cache", async () 
   assert.equal(second.cache, "HIT");
   assert.equal(second.body, first.body);
 });
+
+/** A GET through the front with node's client: the parts as they come, and whether the body arrived whole. */
+function rawGet(path: string, onResponse?: (response: http.IncomingMessage) => void) {
+  return new Promise<{ text: string; complete: boolean }>((resolve) => {
+    let text = "";
+    const request = http.get(base + path, (response) => {
+      response.setEncoding("utf8");
+      response.on("data", (part: string) => (text += part));
+      response.on("close", () => resolve({ text, complete: response.complete }));
+      response.on("error", () => {});
+      onResponse?.(response);
+    });
+    request.on("error", () => resolve({ text, complete: false }));
+  });
+}
+
+test(
+  "a client that reads slowly slows the reading from upstream, rather than the body piling up in between",
+  {
+    timeout: 30_000,
+  },
+  async () => {
+    let paused: http.IncomingMessage | undefined;
+    const settled = new Promise<void>((resolve) => (flooding.settled = resolve));
+    const answer = rawGet("/flood", (response) => (paused = response.pause()));
+    // Either upstream gets stuck waiting for the reader (backpressure), or it writes all it has.
+    await settled;
+    assert.equal(flooding.done, false, "upstream wrote the whole body while the client read nothing");
+    assert.ok(flooding.written < FLOOD_BYTES / 2, `${flooding.written} bytes written before upstream had to wait`);
+    paused!.resume();
+    const { text, complete } = await answer;
+    assert.ok(complete);
+    assert.equal(text.length, FLOOD_BYTES);
+  },
+);
+
+test("a client that leaves stops the request upstream", { timeout: 10_000 }, async () => {
+  const upstreamClosed = new Promise<void>((resolve) => endlessClosed.push(resolve));
+  const answer = rawGet("/endless", (response) => response.once("data", () => response.destroy()));
+  assert.equal((await answer).complete, false);
+  await upstreamClosed; // without the abort, upstream streams on for a client that is gone
+});
+
+test("a body that fails midway is cut off for the client, with nothing added to it", { timeout: 10_000 }, async () => {
+  const { text, complete } = await rawGet("/broken");
+  assert.equal(complete, false, "the client can tell the body is incomplete");
+  assert.equal(text, "the first half");
+});
+
+test(
+  "a kept-alive connection that upstream reset as it was used again is retried, not answered 502",
+  {
+    timeout: 10_000,
+  },
+  async () => {
+    // A stand-in for Next closing an idle connection just as the front sends on it: every second request
+    // on a connection is answered with a reset.
+    const served = new WeakMap<object, number>();
+    const resetting = http.createServer((request, response) => {
+      const count = (served.get(request.socket) ?? 0) + 1;
+      served.set(request.socket, count);
+      if (count > 1) return void request.socket.resetAndDestroy();
+      response.writeHead(200, { "content-type": "text/plain", "cache-control": "no-store" });
+      response.end(`answer ${request.url}`);
+    });
+    await new Promise<void>((resolve) => resetting.listen(0, "127.0.0.1", resolve));
+    const front = createFrontServer({ upstreamPort: (resetting.address() as AddressInfo).port });
+    await new Promise<void>((resolve) => front.server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(front.server.address() as AddressInfo).port}`;
+    try {
+      for (const path of ["/one", "/two", "/three"]) {
+        const response = await fetch(url + path);
+        assert.equal(response.status, 200, path);
+        assert.equal(await response.text(), `answer ${path}`);
+      }
+    } finally {
+      front.server.close();
+      resetting.close();
+    }
+  },
+);
 
 test("the cache holds at most its byte budget, dropping the least recently used first", () => {
   const cache = new ResponseCache(1000, () => 0);
