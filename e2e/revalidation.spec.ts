@@ -1,6 +1,7 @@
-// Ward pages are served from the cache; an import makes the cache stale and the import CLI asks the
-// dashboard to regenerate. Runs its own server on a copy of the test database (so the import cannot
-// change what the other specs see), from the same build.
+// Ward pages are served from the caches (Next's, and the front cache npm start puts before it); an import
+// makes them stale and the import CLI asks the dashboard to regenerate. Runs its own server, started as
+// npm start starts it (scripts/start.ts: Next behind the front cache), on a copy of the test database (so
+// the import cannot change what the other specs see), from the same build.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -29,9 +30,10 @@ async function waitUntilUp() {
   throw new Error(`the test server on ${BASE} did not start`);
 }
 
+/** The ward page, and whether the front cache answered it from memory (x-cache: HIT) or asked Next. */
 async function wardPage() {
   const response = await fetch(BASE + WARD);
-  return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
+  return { status: response.status, frontCache: response.headers.get("x-cache"), html: await response.text() };
 }
 
 function runImport(token: string) {
@@ -67,20 +69,39 @@ test.setTimeout(120_000);
 test.beforeAll(async () => {
   databaseFile = path.resolve(`var/e2e-revalidation-${PORT}.db`);
   fs.copyFileSync(E2E_DATABASE_FILE, databaseFile);
-  server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT)], {
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
+      PORT: String(PORT),
       DATABASE_URL: `file:${databaseFile}`,
       CIVIC_PULSE_REVALIDATE_TOKEN: TOKEN,
       NEXT_TELEMETRY_DISABLED: "1",
     },
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  await waitUntilUp();
+  // The copy holds the data the build was made from: a rebuild would mean a different build, written into the
+  // .next the main test server is serving from. Stop rather than do that.
+  let rebuilding = false;
+  server.stdout!.on("data", (output: Buffer) => {
+    if (output.toString().includes("Building the dashboard")) {
+      rebuilding = true;
+      server?.kill();
+    }
+  });
+  await Promise.race([
+    waitUntilUp(),
+    new Promise((_, reject) => server!.once("exit", () => reject(new Error("the test server stopped")))),
+  ]).catch((error: Error) => {
+    throw rebuilding ? new Error("scripts/start.ts wanted to rebuild for the copied database") : error;
+  });
 });
 
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once("exit", resolve));
+    server.kill(); // scripts/start.ts stops Next, then exits
+    await exited;
+  }
   fs.rmSync(databaseFile, { force: true });
 });
 
@@ -96,18 +117,23 @@ test("an import shows on the cached ward page once the dashboard is told, and no
   expect(before.status).toBe(200);
   expect(before.html).not.toContain(NEW_INDICATOR);
 
-  // The import lands, but its call to the dashboard is refused: the page stays as cached (stale by design).
+  // The import lands, but its call to the dashboard is refused: the page stays as cached (stale by design),
+  // answered by the front cache from memory.
   const refused = runImport("not-the-token");
   expect(refused.status, refused.output).toBe(0);
   expect(refused.output).toContain("answered 401");
   const stale = await wardPage();
-  expect(stale.cache).toBe("HIT");
+  expect(stale.frontCache).toBe("HIT");
   expect(stale.html).not.toContain(NEW_INDICATOR);
 
-  // Told with the token, the dashboard regenerates the page from the new data.
+  // Told with the token, the dashboard regenerates the page from the new data, and the front cache lets go
+  // of the old one: what it answers from memory from then on is the new page.
   const told = await fetch(`${BASE}/api/revalidate`, { method: "POST", headers: { Authorization: `Bearer ${TOKEN}` } });
   expect(told.status).toBe(200);
   await expect.poll(async () => (await wardPage()).html.includes(NEW_INDICATOR), { timeout: 30_000 }).toBe(true);
+  const fromMemory = await wardPage();
+  expect(fromMemory.frontCache).toBe("HIT");
+  expect(fromMemory.html).toContain(NEW_INDICATOR);
 });
 
 test("the import CLI tells the dashboard itself when it has the token", async () => {
@@ -145,6 +171,9 @@ test("the import CLI tells the dashboard itself when it has the token", async ()
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain(`Dashboard at ${BASE}: pages will show the new data`);
     await expect.poll(async () => (await wardPage()).html.includes("47.9"), { timeout: 30_000 }).toBe(true);
+    const fromMemory = await wardPage();
+    expect(fromMemory.frontCache).toBe("HIT");
+    expect(fromMemory.html).toContain("47.9");
   } finally {
     fs.rmSync(corrected, { force: true });
   }

@@ -119,6 +119,22 @@ export function searchParamsRecord(search: URLSearchParams): RawSearchParams {
 const AREA_PAGE_PATH = /^\/areas\/([^/]+)$/;
 const INDICATOR_PAGE_PATH = /^\/indicators\/([^/]+)$/;
 
+const EXPLORER_PARAM_NAMES = Object.keys(explorerParamsSchema.shape);
+const INDICATOR_PARAM_NAMES = Object.keys(indicatorParamsSchema.shape);
+const AREA_PARAM_NAMES = Object.keys(areaParamsSchema.shape);
+
+/**
+ * The query parameters the page at `pathname` reads (the pages renderPathFor rewrites), or null for any
+ * other path. Any other parameter (?fbclid=, ?utm_source=, Next's ?_rsc=) leaves the page as it is, so a
+ * cache may key such a page on these alone.
+ */
+export function pageQueryParamNames(pathname: string): readonly string[] | null {
+  if (pathname === "/") return EXPLORER_PARAM_NAMES;
+  if (INDICATOR_PAGE_PATH.test(pathname)) return INDICATOR_PARAM_NAMES;
+  if (AREA_PAGE_PATH.test(pathname)) return AREA_PARAM_NAMES;
+  return null;
+}
+
 // Query state as one path segment of unreserved characters, e.g. "indicator.belonging~period.2023_24":
 // every value is a slug, a code, a period or an enum, none of which contains ".", "~" or "_".
 const STATE_SEGMENT_PATTERN = /^[A-Za-z0-9-]+\.[A-Za-z0-9_-]+(?:~[A-Za-z0-9-]+\.[A-Za-z0-9_-]+)*$/;

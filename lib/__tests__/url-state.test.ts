@@ -114,3 +114,20 @@ test("URLs with query state are rendered by cached routes that take the state as
     assert.equal(render(other), "same", other);
   }
 });
+
+test("the parameters a page is said to read are exactly those renderPathFor reads for it", async () => {
+  const { pageQueryParamNames, renderPathFor } = await import("@/lib/url-state");
+  const render = (pathname: string, query: string) => renderPathFor(pathname, new URLSearchParams(query));
+  for (const pathname of ["/", "/indicators/belonging", "/areas/E05010805"]) {
+    const names = pageQueryParamNames(pathname);
+    assert.ok(names && names.length > 0, pathname);
+    // A malformed value of a parameter the page reads makes it a 404; of any other, changes nothing.
+    for (const name of names) assert.equal(render(pathname, `${name}=%3C%3E`), "not-found", `${pathname} ${name}`);
+    for (const other of ["fbclid", "utm_source", "_rsc", "q", "wards"]) {
+      assert.equal(render(pathname, `${other}=%3C%3E`), "same", `${pathname} ${other}`);
+    }
+  }
+  for (const other of ["/search", "/present", "/api/v1/areas", "/areas/E05010805/indicator/belonging", "/explore/x"]) {
+    assert.equal(pageQueryParamNames(other), null, other);
+  }
+});

@@ -3,10 +3,12 @@
 // without reaching Next again, until their s-maxage passes or an import revalidates (POST
 // /api/revalidate clears it). Next's own page cache already spares the database; this spares Next's
 // per-request work (routing, proxy.ts, reading the cache), which was most of the cost of a cached ward
-// page (npm run bench:load). Everything else is passed through untouched and streamed.
+// page (npm run bench:load). Pages it keeps may be rewritten on the way (npm start defers the scripts of
+// pages that opt in: lib/scripts-on-demand.ts); everything else is passed through untouched and streamed.
 import http from "node:http";
 import zlib from "node:zlib";
 import { REVALIDATE_PATH } from "@/lib/cache/revalidation";
+import { pageQueryParamNames } from "@/lib/url-state";
 
 /** Request headers a cached response may vary on (Next's Vary list for pages, plus how the client connected). */
 const KEY_HEADERS = [
@@ -43,58 +45,118 @@ export function sharedMaxAge(headers: http.IncomingHttpHeaders): number | null {
   return seconds;
 }
 
+/** Longer URLs (as keyed) and Accept-Encoding values are junk or attacks, not pages worth a cache slot. */
+const MAX_KEYED_URL_LENGTH = 512;
+const MAX_ACCEPT_ENCODING_LENGTH = 100;
+
+/** The path of a request target, without its query ("/api/revalidate?x=1" → "/api/revalidate"). */
+function pathOf(url: string): string {
+  const queryStart = url.indexOf("?");
+  return queryStart === -1 ? url : url.slice(0, queryStart);
+}
+
+/**
+ * The request target as the cache keys it. A page that takes query state keeps only the parameters it
+ * reads (lib/url-state.ts), sorted: tracking parameters (?fbclid=, ?utm_source=) and Next's ?_rsc= (a hash of
+ * router headers the key holds anyway) would otherwise each make an entry of the same page. Any other target
+ * keeps its query as sent. The path is kept byte for byte: it is not parsed, so "//host/x" stays itself.
+ */
+export function keyedUrl(url: string): string {
+  const path = pathOf(url);
+  const names = pageQueryParamNames(path);
+  if (names === null || path === url) return url;
+  const kept = [...new URLSearchParams(url.slice(path.length + 1))]
+    .filter(([name]) => names.includes(name))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); // stable: repeated values keep their order
+  return kept.length > 0 ? `${path}?${new URLSearchParams(kept)}` : path;
+}
+
 /** Only plain GETs are answered from the cache: no credentials, no conditional or range requests. */
 export function cacheKey(request: http.IncomingMessage): string | null {
   const h = request.headers;
   if (request.method !== "GET" || h.authorization || h.cookie || h.range || h["if-none-match"]) return null;
-  return [request.url, ...KEY_HEADERS.map((name) => `${name}:${String(h[name] ?? "")}`)].join("\n");
+  const url = keyedUrl(request.url ?? "/");
+  if (url.length > MAX_KEYED_URL_LENGTH || String(h["accept-encoding"] ?? "").length > MAX_ACCEPT_ENCODING_LENGTH) {
+    return null;
+  }
+  return [url, ...KEY_HEADERS.map((name) => `${name}:${String(h[name] ?? "")}`)].join("\n");
 }
 
-/** Least recently used entries go first once the bytes held pass the limit. */
+/** What an entry costs the budget: its key, its headers and its body. */
+export function entryBytes(key: string, entry: CachedResponse): number {
+  let bytes = Buffer.byteLength(key) + entry.body.length;
+  for (const [name, value] of Object.entries(entry.headers)) {
+    for (const one of Array.isArray(value) ? value : [value]) bytes += name.length + Buffer.byteLength(one);
+  }
+  return bytes;
+}
+
+/** Least recently used entries go first once the bytes held (keys, headers and bodies) pass the limit. */
 export class ResponseCache {
-  private entries = new Map<string, CachedResponse>();
+  private entries = new Map<string, { response: CachedResponse; bytes: number }>();
   private bytes = 0;
+  private clears = 0;
 
   constructor(
     private readonly maxBytes: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(key: string): CachedResponse | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    if (entry.expiresAt <= this.now()) {
-      this.bytes -= entry.body.length;
-      return undefined;
-    }
-    this.entries.set(key, entry); // most recently used last
-    return entry;
+  /** The largest entry kept: one huge export must not empty the cache. */
+  get maxEntryBytes(): number {
+    return this.maxBytes / 8;
   }
 
-  set(key: string, entry: CachedResponse): void {
-    if (entry.body.length > this.maxBytes / 8) return; // one huge export must not empty the cache
+  /**
+   * Changes on every clear(). A response fetched while the generation changed may hold data from before
+   * the import that cleared the cache: the caller compares generations and does not store it.
+   */
+  get generation(): number {
+    return this.clears;
+  }
+
+  get(key: string): CachedResponse | undefined {
+    const held = this.entries.get(key);
+    if (!held) return undefined;
+    this.entries.delete(key);
+    if (held.response.expiresAt <= this.now()) {
+      this.bytes -= held.bytes;
+      return undefined;
+    }
+    this.entries.set(key, held); // most recently used last
+    return held.response;
+  }
+
+  set(key: string, response: CachedResponse): void {
+    const bytes = entryBytes(key, response);
+    if (bytes > this.maxEntryBytes) return;
     const previous = this.entries.get(key);
     if (previous) {
       this.entries.delete(key);
-      this.bytes -= previous.body.length;
+      this.bytes -= previous.bytes;
     }
-    this.entries.set(key, entry);
-    this.bytes += entry.body.length;
+    this.entries.set(key, { response, bytes });
+    this.bytes += bytes;
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= old.body.length;
+      this.bytes -= old.bytes;
     }
   }
 
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
+    this.clears++;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes held, as counted against the budget. */
+  get heldBytes(): number {
+    return this.bytes;
   }
 }
 
@@ -158,6 +220,11 @@ export interface FrontServerOptions {
   rewriteHtml?: (html: string) => string;
 }
 
+/** A request with a body cannot be sent twice: its body was read the first time. */
+function hasBody(request: http.IncomingMessage): boolean {
+  return Boolean(request.headers["transfer-encoding"]) || Number(request.headers["content-length"] ?? 0) > 0;
+}
+
 /** The front server: answers from the cache, or forwards to Next and keeps what may be kept. */
 export function createFrontServer({
   upstreamPort,
@@ -182,69 +249,97 @@ export function createFrontServer({
       return;
     }
 
-    const upstream = http.request(
-      {
-        host: "127.0.0.1",
-        port: upstreamPort,
-        method: request.method,
-        path: request.url,
-        headers: request.headers,
-        agent,
-      },
-      (upstreamResponse) => {
-        const status = upstreamResponse.statusCode ?? 502;
-        // A page Next serves stale while it regenerates it is not kept: the next request gets the new one.
-        const stale = upstreamResponse.headers["x-nextjs-cache"] === "STALE";
-        const maxAge = key && status === 200 && !stale ? sharedMaxAge(upstreamResponse.headers) : null;
-        const headers = storableHeaders(upstreamResponse.headers);
-        const missHeader = key ? { "x-cache": "MISS" } : {};
-        // A page to rewrite is held until it is whole; anything else streams through as it arrives.
-        const rewrite = maxAge !== null && rewriteHtml && isHtml(upstreamResponse.headers) ? rewriteHtml : null;
-        if (!rewrite) response.writeHead(status, { ...headers, ...missHeader });
+    // Compared once the body is in: a clear() meanwhile means an import landed while this response was
+    // on its way, so it may hold the data from before the import, and is passed on but not kept.
+    const generation = cache.generation;
+    const withBody = hasBody(request);
+    let upstream: http.ClientRequest;
+
+    const onUpstreamResponse = (upstreamResponse: http.IncomingMessage) => {
+      const status = upstreamResponse.statusCode ?? 502;
+      // A page Next serves stale while it regenerates it is not kept: the next request gets the new one.
+      const stale = upstreamResponse.headers["x-nextjs-cache"] === "STALE";
+      const maxAge = key && status === 200 && !stale ? sharedMaxAge(upstreamResponse.headers) : null;
+      const headers = storableHeaders(upstreamResponse.headers);
+      const missHeader = key ? { "x-cache": "MISS" } : {};
+      const keep = (body: Buffer) => {
+        if (maxAge === null || !key || generation !== cache.generation) return;
+        const storedAt = now();
+        cache.set(key, { status, headers, body, storedAt, expiresAt: storedAt + maxAge * 1000 });
+      };
+      if (maxAge !== null && rewriteHtml && isHtml(upstreamResponse.headers)) {
+        // A page to rewrite is held until it is whole (pages are small), rewritten once, sent and kept.
         const chunks: Buffer[] = [];
-        upstreamResponse.on("data", (chunk: Buffer) => {
-          if (maxAge !== null) chunks.push(chunk);
-          if (!rewrite) response.write(chunk);
-        });
+        upstreamResponse.on("data", (chunk: Buffer) => chunks.push(chunk));
         upstreamResponse.on("end", () => {
           let body: Buffer = Buffer.concat(chunks);
-          if (rewrite) {
-            let rewritten: Buffer | null = null;
-            try {
-              rewritten = rewriteEncodedHtml(body, upstreamResponse.headers["content-encoding"], rewrite);
-            } catch {
-              // A body that does not decode is sent as it came; the browser will judge it.
-            }
-            if (rewritten) body = rewritten;
-            headers["content-length"] = String(body.length);
-            response.writeHead(status, { ...headers, ...missHeader });
-            response.end(body);
-          } else {
-            response.end();
+          try {
+            body = rewriteEncodedHtml(body, upstreamResponse.headers["content-encoding"], rewriteHtml) ?? body;
+          } catch {
+            // A body that does not decode is sent as it came; the browser will judge it.
           }
-          if (maxAge !== null && key) {
-            const storedAt = now();
-            cache.set(key, {
-              status,
-              headers,
-              body,
-              storedAt,
-              expiresAt: storedAt + maxAge * 1000,
-            });
-          }
-          // An import landed: every page may have changed.
-          if (request.method === "POST" && request.url === REVALIDATE_PATH && status === 200) cache.clear();
+          headers["content-length"] = String(body.length);
+          response.writeHead(status, { ...headers, ...missHeader });
+          response.end(body);
+          keep(body);
         });
         upstreamResponse.on("error", () => response.destroy());
-      },
-    );
-    upstream.on("error", () => {
-      if (!response.headersSent) {
-        response.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+        return;
       }
-      response.end("The dashboard is starting or restarting: try again in a moment.\n");
+      response.writeHead(status, { ...headers, ...missHeader });
+      // The body is collected for the cache while it fits in one entry; a larger one is only passed on.
+      let kept: Buffer[] | null = maxAge !== null ? [] : null;
+      let keptBytes = 0;
+      upstreamResponse.on("data", (chunk: Buffer) => {
+        if (!kept) return;
+        keptBytes += chunk.length;
+        if (keptBytes > cache.maxEntryBytes) kept = null;
+        else kept.push(chunk);
+      });
+      // pipe(): a slow client slows the reading from Next (backpressure) instead of the body piling up here.
+      upstreamResponse.pipe(response);
+      upstreamResponse.on("end", () => {
+        if (kept) keep(Buffer.concat(kept));
+        // An import landed: every page may have changed.
+        if (request.method === "POST" && pathOf(request.url ?? "/") === REVALIDATE_PATH && status === 200) {
+          cache.clear();
+        }
+      });
+      // Next failed mid-body: cut the client's connection, so that it sees an incomplete response.
+      upstreamResponse.on("error", () => response.destroy());
+    };
+
+    const send = (retry: boolean) => {
+      upstream = http.request(
+        {
+          host: "127.0.0.1",
+          port: upstreamPort,
+          method: request.method,
+          path: request.url,
+          headers: request.headers,
+          agent,
+        },
+        onUpstreamResponse,
+      );
+      upstream.on("error", (error: NodeJS.ErrnoException) => {
+        if (response.destroyed) return; // the client left, and its request was stopped (below)
+        // Status and headers are sent, the body is under way: text added now would be taken as part of it.
+        if (response.headersSent) return void response.destroy();
+        // A kept-alive connection that Next closed (idle too long) just as it was used again: the request
+        // never reached Next, so a request without a body is sent once more, on a new connection.
+        if (!retry && !withBody && upstream.reusedSocket && error.code === "ECONNRESET") return send(true);
+        response.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+        response.end("The dashboard is starting or restarting: try again in a moment.\n");
+      });
+      if (withBody) request.pipe(upstream);
+      else upstream.end();
+    };
+    send(false);
+
+    // A client that leaves stops the work upstream too. "close" also follows a normal finish: not then.
+    response.on("close", () => {
+      if (!response.writableFinished) upstream.destroy();
     });
-    request.pipe(upstream);
   });
   return { server, cache };
 }
