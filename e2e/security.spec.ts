@@ -26,7 +26,6 @@ function expectCommonHeaders(headers: Headers, what: string) {
   for (const [name, sources] of csp) expect(sources, `${what}: ${name}`).not.toContain("'unsafe-eval'");
   expect(headers["x-content-type-options"], what).toBe("nosniff");
   expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
-  expect(headers["cross-origin-opener-policy"], what).toBe("same-origin");
   const permissions = headers["permissions-policy"] ?? "";
   for (const feature of ["camera", "microphone", "geolocation"]) {
     expect(permissions, `${what}: Permissions-Policy ${feature}`).toMatch(new RegExp(`(^|,\\s*)${feature}=\\(\\)`));

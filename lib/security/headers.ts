@@ -112,8 +112,8 @@ export function securityHeaders({ pathname, development, https }: ResponseContex
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": PERMISSIONS_POLICY,
-    // Pages we open (e.g. source links) cannot reach back into ours through window.opener, nor we into theirs.
-    "Cross-Origin-Opener-Policy": "same-origin",
+    // No Cross-Origin-Opener-Policy: it makes every arrival a browsing-context-group switch (a new renderer
+    // process on a phone) for no protection a public, read-only site needs (docs/decisions.md).
     ...(https && !development ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {}),
   };
 }
