@@ -149,6 +149,18 @@ test("HSTS is sent when the request came over HTTPS (a TLS-terminating proxy say
   expect(overHttp.headers["strict-transport-security"]).toBeUndefined();
 });
 
+test("behind a TLS-terminating proxy, views that proxy.ts rewrites still render (no 500)", async ({ request }) => {
+  // Next started on 127.0.0.1 proxied these rewrites to itself over https, and failed (next.js #94745).
+  for (const path of [
+    "/?indicator=belonging",
+    "/areas/E05010807?indicator=belonging",
+    "/indicators/belonging?from=E05010807",
+  ]) {
+    const response = await get(request, path, { "X-Forwarded-Proto": "https" });
+    expect(response.status, path).toBe(200);
+  }
+});
+
 test("/embed/ responses may be framed by anyone; everything else may not", async ({ request }) => {
   const embed = await get(request, "/embed/anything");
   expect(parseCsp(embed.headers["content-security-policy"]).get("frame-ancestors")).toEqual(["*"]);

@@ -74,26 +74,25 @@ async function main() {
   ensureRevalidationToken();
   const port = Number(process.env.PORT ?? 3000);
   const frontCache = process.env.CIVIC_PULSE_FRONT_CACHE !== "off";
+  // Loopback only, and named "localhost", not 127.0.0.1: started with -H 127.0.0.1, Next takes proxy.ts's
+  // rewrites for external ones and proxies them over the network to itself, which answers 500 behind a
+  // TLS-terminating proxy (X-Forwarded-Proto: https) and resets kept-alive connections (next.js #94745).
+  const nextHost = "localhost";
   // With the front cache, Next listens on a free loopback port and the front answers on PORT.
   const nextPort = frontCache ? await freeLoopbackPort() : port;
   console.log(`Civic Pulse is starting on http://localhost:${port}`);
   const next = spawn(
     process.execPath,
-    [
-      require.resolve("next/dist/bin/next"),
-      "start",
-      "-p",
-      String(nextPort),
-      ...(frontCache ? ["-H", "127.0.0.1"] : []),
-    ],
+    [require.resolve("next/dist/bin/next"), "start", "-p", String(nextPort), ...(frontCache ? ["-H", nextHost] : [])],
     { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
   );
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
   next.on("exit", (code) => process.exit(code ?? 0));
   if (frontCache) {
-    await waitForUpstream(nextPort);
+    await waitForUpstream(nextHost, nextPort);
     // Pages that opt in load Next's scripts only when the reader nears a part that needs them.
-    createFrontServer({ upstreamPort: nextPort, rewriteHtml: deferPageScripts }).server.listen(port, () =>
+    const front = createFrontServer({ upstreamHost: nextHost, upstreamPort: nextPort, rewriteHtml: deferPageScripts });
+    front.server.listen(port, () =>
       console.log(`Front cache on port ${port} (CIVIC_PULSE_FRONT_CACHE=off serves Next directly)`),
     );
   }
@@ -110,10 +109,10 @@ function freeLoopbackPort(): Promise<number> {
 }
 
 /** The front starts listening only once Next answers, so nothing sees a half-started dashboard. */
-async function waitForUpstream(nextPort: number) {
+async function waitForUpstream(host: string, nextPort: number) {
   for (;;) {
     try {
-      await fetch(`http://127.0.0.1:${nextPort}/icon.svg`);
+      await fetch(`http://${host}:${nextPort}/icon.svg`);
       return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -211,6 +211,7 @@ const isHtml = (headers: http.IncomingHttpHeaders) =>
 export interface FrontServerOptions {
   /** Where `next start` listens (loopback). */
   upstreamPort: number;
+  upstreamHost?: string;
   maxBytes?: number;
   now?: () => number;
   /**
@@ -227,6 +228,7 @@ function hasBody(request: http.IncomingMessage): boolean {
 
 /** The front server: answers from the cache, or forwards to Next and keeps what may be kept. */
 export function createFrontServer({
+  upstreamHost = "127.0.0.1",
   upstreamPort,
   maxBytes = 256 * 1024 * 1024,
   now = Date.now,
@@ -312,7 +314,7 @@ export function createFrontServer({
     const send = (retry: boolean) => {
       upstream = http.request(
         {
-          host: "127.0.0.1",
+          host: upstreamHost,
           port: upstreamPort,
           method: request.method,
           path: request.url,
