@@ -60,3 +60,15 @@ test("unknown embeds are 404s", async ({ request }) => {
   expect((await request.get("/embed/trend?area=E05999999&indicator=belonging")).status()).toBe(404);
   expect((await request.get("/embed/trend?area=E05010807")).status()).toBe(404);
 });
+
+test("an embed's headings go down one level at a time, as screen readers navigate them", async ({ page }) => {
+  for (const path of ["/embed/map?indicator=formal-volunteering", "/embed/trend?area=E05010807&indicator=belonging"]) {
+    await page.goto(path);
+    const levels = await page
+      .getByRole("heading")
+      .evaluateAll((headings) => headings.map((heading) => Number(heading.tagName.slice(1))));
+    expect(levels[0], path).toBe(1);
+    for (let i = 1; i < levels.length; i++)
+      expect(levels[i]! - levels[i - 1]!, `${path}: ${levels}`).toBeLessThanOrEqual(1);
+  }
+});

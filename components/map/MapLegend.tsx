@@ -1,20 +1,27 @@
 import type { LegendEntry } from "@/lib/indicators/choropleth";
 
-/** The legend names every class or comparison drawn, and the no-data states, each with its count. */
+/**
+ * The legend names every class or comparison drawn, and the no-data states, each with its count.
+ * `headingLevel` keeps the page's outline in order: under an h2 on the explorer, straight under the h1
+ * in an embed.
+ */
 export function MapLegend({
   entries,
   description,
   unitLabel,
+  headingLevel = 3,
 }: {
   entries: LegendEntry[];
   description: string;
   unitLabel: string;
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="text-sm">
-      <h3 id="legend-title" className="font-semibold">
+      <Heading id="legend-title" className="font-semibold">
         Legend <span className="font-normal">({unitLabel})</span>
-      </h3>
+      </Heading>
       <p className="text-[var(--color-muted)]">{description.replace(/\.$/, "")}.</p>
       <ul className="mt-1 space-y-1" data-testid="map-legend" aria-labelledby="legend-title">
         {entries.map((entry) => (

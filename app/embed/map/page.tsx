@@ -33,7 +33,12 @@ export default async function EmbedMapPage({ searchParams }: Props) {
       <div className="aspect-[4/3] w-full max-h-[80vh]" data-testid="embed-map">
         <StaticChoropleth areas={areas} title={`${indicator.shortTitle}, ${period}`} />
       </div>
-      <MapLegend entries={choropleth.legend} description={choropleth.description} unitLabel={indicator.unitLabel} />
+      <MapLegend
+        entries={choropleth.legend}
+        description={choropleth.description}
+        unitLabel={indicator.unitLabel}
+        headingLevel={2}
+      />
     </EmbedFrame>
   );
 }
