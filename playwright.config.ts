@@ -1,11 +1,11 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { providerOf } from "./lib/db/database-url";
+import { CHROMIUM_ARGS, ensureChromium } from "./scripts/test/chromium";
 
-// Playwright's own browser downloads are unavailable on offline machines: use Debian's Chromium
-// (or any Chromium named by CHROMIUM_PATH). Without either, Playwright's bundled browser is used.
-const chromiumPath =
-  process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// Playwright's own browser downloads are unavailable on offline machines: the Chromium that
+// `npm install` brings, or CHROMIUM_PATH, or a system one (scripts/test/chromium.ts). With none,
+// loading this config fails with one sentence naming what to install.
+const chromiumPath = ensureChromium();
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // One database per port, so two test runs on one machine cannot delete each other's data.
@@ -28,15 +28,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath,
-      // No sandbox as root; and no background calls home, which a closed network refuses.
-      args: [
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-gpu",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

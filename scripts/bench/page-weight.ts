@@ -2,7 +2,7 @@
 // the wire (compressed as served by `next start`), split into HTML, JavaScript, CSS and data.
 // Starts its own production server (as npm start does) on BENCH_PORT (default 3500).
 import { chromium } from "@playwright/test";
-import { chromiumExecutable, startProductionServer, type RunningServer } from "./support";
+import { CHROMIUM_ARGS, chromiumExecutable, startProductionServer, type RunningServer } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3500);
 const PAGES = ["/", "/areas/E05010807", "/indicators/formal-volunteering", "/search?q=orton"];
@@ -26,7 +26,7 @@ async function main() {
     server = await startProductionServer(PORT);
     const browser = await chromium.launch({
       executablePath: chromiumExecutable(),
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     });
     console.log(
       "\npage                              requests  html kB  js kB  css kB  data kB  total kB   (on the wire)",

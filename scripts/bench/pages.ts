@@ -11,7 +11,7 @@
 //    BENCH_NEXT_ALONE_PORT (default 3302), serves the ward page with its scripts loading at once
 //    (lib/scripts-on-demand.ts is the front server's): what the page costs once its scripts do load.
 // 3. Requests each page once untimed (a cold server's first render is not the page's cost), then
-//    runs Lighthouse N times per page (default 3) in Chromium (CHROMIUM_PATH, else /usr/bin/chromium),
+//    runs Lighthouse N times per page (default 3) in the tests' Chromium (scripts/test/chromium.ts),
 //    each in a fresh browser and profile. Prints the median and min–max of each figure, the ward
 //    page against the targets of issue #6, and what Lighthouse blames (LCP element, render-blocking
 //    requests, layout shifts). The full figures go to var/bench/pages-<timestamp>.json.

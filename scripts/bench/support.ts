@@ -2,7 +2,6 @@
 // its own, wait until it answers, stop it; find the Chromium to drive; and the small statistics the
 // benchmarks print.
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 
 export interface RunningServer {
   base: string;
@@ -72,10 +71,8 @@ export async function startProductionServer(
   return { base, stop };
 }
 
-/** The Chromium named by CHROMIUM_PATH, else Debian's /usr/bin/chromium, else undefined (a bundled browser). */
-export function chromiumExecutable(): string | undefined {
-  return process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-}
+/** The Chromium the benchmarks drive: the same one as the end-to-end tests (scripts/test/chromium.ts). */
+export { ensureChromium as chromiumExecutable, CHROMIUM_ARGS } from "../test/chromium";
 
 /** The p-th percentile (0–100) by the nearest-rank method; NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
