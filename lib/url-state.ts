@@ -170,18 +170,19 @@ export function pageQueryParamNames(pathname: string): readonly string[] | null 
   return null;
 }
 
-// Query state as one path segment, e.g. "indicator.belonging~period.2023_24" or
-// "wards.E05010805,E05010807~indicators.belonging": every value is a slug, a code, a period, an enum, a
-// number or a comma-separated list of them, none of which contains ".", "~" or "_".
-const STATE_SEGMENT_PATTERN = /^[A-Za-z0-9-]+\.[A-Za-z0-9_,-]+(?:~[A-Za-z0-9-]+\.[A-Za-z0-9_,-]+)*$/;
+// Query state as one path segment of unreserved characters, e.g. "indicator.belonging~period.2023_24":
+// every value is a slug, a code, a period, an enum or a number, none of which contains ".", "~" or "_".
+// A list is its items in order, each under the key ("wards.E05010805~wards.E05010807"): a comma would be
+// sent as "," by some and "%2C" by others, two addresses (and cache entries) for one page.
+const STATE_SEGMENT_PATTERN = /^[A-Za-z0-9-]+\.[A-Za-z0-9_-]+(?:~[A-Za-z0-9-]+\.[A-Za-z0-9_-]+)*$/;
 /** Longer segments are no state of the explorer, indicator or embed pages: only committee mode has lists. */
 const STATE_SEGMENT_MAX = 300;
-/** Every ward and indicator committee mode allows, with their names and separators. */
-export const PRESENT_STATE_SEGMENT_MAX = 40 + PRESENT_MAX_WARDS * 12 + PRESENT_MAX_INDICATORS * 81;
+/** Room for the longest deck: each ward as "~wards." and a code, each indicator as "~indicators." and a slug. */
+export const PRESENT_STATE_SEGMENT_MAX = 20 + PRESENT_MAX_WARDS * 16 + PRESENT_MAX_INDICATORS * 92;
 
 function stateSegment(href: string): string {
   return [...new URL(href, "http://x").searchParams]
-    .map(([key, value]) => `${key}.${value.replaceAll("/", "_")}`)
+    .flatMap(([key, value]) => value.split(",").map((item) => `${key}.${item.replaceAll("/", "_")}`))
     .join("~");
 }
 
@@ -201,7 +202,7 @@ export function stateFromSegment(segment: string, maxLength = STATE_SEGMENT_MAX)
  *   /areas/C?indicator=S     → /areas/C/indicator/S
  *   /embed/map?indicator=S   → /embed/map/indicator.S
  *   /embed/trend?area=C&indicator=S      → /embed/trend/area.C~indicator.S
- *   /present?wards=C,D&indicators=S,T    → /present/wards.C,D~indicators.S,T
+ *   /present?wards=C,D&indicators=S,T    → /present/wards.C~wards.D~indicators.S~indicators.T
  * "same" when the URL needs no rewrite (no state, or only defaults and unknown parameters), "not-found"
  * when its query is malformed (as a page parsing it would answer).
  */
