@@ -246,8 +246,7 @@ export function renderPathFor(pathname: string, search: URLSearchParams): string
     if (!params) return "not-found";
     // Without both lists there is no deck yet: /present shows the form that chooses them.
     if (!params.wards || !params.indicators) return "same";
-    const href = presentHref({ wards: params.wards, indicators: params.indicators, slide: params.slide });
-    return `${PRESENT_PATH}/${stateSegment(href)}`;
+    return presentSlidePath({ wards: params.wards, indicators: params.indicators, slide: params.slide });
   }
   return "same";
 }
@@ -312,4 +311,13 @@ export function presentHref(state: { wards: string[]; indicators: string[]; slid
     indicators: state.indicators.join(","),
     slide: state.slide && state.slide > 1 ? String(state.slide) : undefined,
   });
+}
+
+/**
+ * A slide at its cached route, where proxy.ts renders presentHref's URL. The slides link to each other
+ * with it: Next's client router takes /present?… for the form at /present (a static page, so its prefetched
+ * copy is reused whatever the query) and showed the form instead of the previous slide.
+ */
+export function presentSlidePath(state: { wards: string[]; indicators: string[]; slide?: number }): string {
+  return `${PRESENT_PATH}/${stateSegment(presentHref(state))}`;
 }

@@ -226,6 +226,7 @@ test("committee decks keep the chosen order, drop repeats, and are bounded", asy
     "/present/wards.E05010816~wards.E05010805~indicators.bad-health~indicators.belonging~indicators.formal-volunteering~slide.3",
   );
   assert.deepEqual(url.parsePresentParams(query!), { ...deck, slide: 3 });
+  assert.equal(url.presentSlidePath({ ...deck, slide: 3 }), path, "slides link straight to the cached route");
   // The checkbox form repeats parameters; links join them with commas. Both are the same deck, one cache entry.
   const fromForm = await rewritten(
     "/present?wards=E05010816&wards=E05010805&indicators=bad-health&indicators=belonging&indicators=formal-volunteering",
