@@ -1,9 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { IndicatorPage } from "./pages/indicator-page";
+import { WCAG_22_AA } from "./support/axe";
 import { WardPage } from "./pages/ward-page";
-
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 for (const path of [
   "/",

@@ -1,6 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { wcagViolations } from "./support/axe";
+import { getFromFrontCache } from "./support/page-cache";
 
 /** A page on another origin (another localhost port) that frames an embed, as a council's site would. */
 async function hostPage(embedUrl: string) {
@@ -55,11 +57,66 @@ test("the share dialog gives iframe code that points at the embed", async ({ pag
   expect(response?.status()).toBe(200);
 });
 
-test("unknown embeds are 404s", async ({ request }) => {
-  expect((await request.get("/embed/map?indicator=nope")).status()).toBe(404);
-  expect((await request.get("/embed/trend?area=E05999999&indicator=belonging")).status()).toBe(404);
-  expect((await request.get("/embed/trend?area=E05010807")).status()).toBe(404);
+test("unknown or malformed embeds are 404s, in the query form and the cached path form", async ({ request }) => {
+  for (const url of [
+    "/embed/map?indicator=nope",
+    "/embed/map?mode=satellite",
+    "/embed/map?period=2024%2F2025",
+    "/embed/map/indicator.nope",
+    "/embed/map/not-a-state",
+    "/embed/trend",
+    "/embed/trend?area=E05999999&indicator=belonging",
+    "/embed/trend?area=E05010807",
+    "/embed/trend?area=E05010807&indicator=%3Cscript%3E",
+    "/embed/trend/area.E05010807",
+    "/embed/trend/area.E05999999~indicator.belonging",
+    "/embed/trend/area.E05010807~indicator.belonging~x",
+  ]) {
+    expect((await request.get(url)).status(), url).toBe(404);
+  }
 });
+
+// The query form is in people's iframes; proxy.ts renders it from the cached route that takes the state
+// as a path segment (lib/url-state.ts renderPathFor), whatever the parameters' order.
+const EMBED_FORMS = [
+  {
+    query: "/embed/map?mode=compare&indicator=bad-health&utm_source=report",
+    path: "/embed/map/indicator.bad-health~mode.compare",
+  },
+  { query: "/embed/map?classes=quantile&mode=value", path: "/embed/map" },
+  { query: "/embed/trend?indicator=belonging&area=E05010807", path: "/embed/trend/area.E05010807~indicator.belonging" },
+];
+
+test("an embed's query form and its path form show the same, from the page cache, and may be framed", async ({
+  request,
+}) => {
+  const shown: string[] = [];
+  for (const { query, path } of EMBED_FORMS) {
+    const fromQuery = await getFromFrontCache(request, query);
+    const fromPath = await getFromFrontCache(request, path);
+    expect(fromQuery.main, `${query} shows what ${path} shows`).toBe(fromPath.main);
+    for (const [url, page] of [
+      [query, fromQuery],
+      [path, fromPath],
+    ] as const) {
+      expect(page.headers["content-security-policy"], url).toMatch(/frame-ancestors \*/);
+      expect(page.headers["x-frame-options"], url).toBeUndefined();
+    }
+    shown.push(fromPath.main);
+  }
+  expect(new Set(shown).size, "each view is its own page").toBe(EMBED_FORMS.length);
+});
+
+for (const path of [
+  "/embed/map?indicator=bad-health&mode=compare",
+  "/embed/trend?area=E05010807&indicator=belonging",
+]) {
+  test(`axe finds no WCAG 2.2 A/AA violations in the embed ${path}`, async ({ page }) => {
+    await page.goto(path);
+    if (path.startsWith("/embed/trend")) await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    expect(await wcagViolations(page)).toEqual([]);
+  });
+}
 
 test("an embed's headings go down one level at a time, as screen readers navigate them", async ({ page }) => {
   for (const path of ["/embed/map?indicator=formal-volunteering", "/embed/trend?area=E05010807&indicator=belonging"]) {

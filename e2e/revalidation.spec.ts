@@ -14,6 +14,7 @@ const TOKEN = "e2e-revalidation-token";
 const WARD = "/areas/E05010805";
 // docs/examples/indicators.csv gives this ward a new indicator, "Library members".
 const NEW_INDICATOR = "Library members";
+const NEW_INDICATOR_TITLE = "Residents with an active library card";
 
 let server: ChildProcess | undefined;
 let databaseFile = "";
@@ -30,11 +31,18 @@ async function waitUntilUp() {
   throw new Error(`the test server on ${BASE} did not start`);
 }
 
-/** The ward page, and whether the front cache answered it from memory (x-cache: HIT) or asked Next. */
-async function wardPage() {
-  const response = await fetch(BASE + WARD);
+// Embeds and committee mode come from the same caches; the import adds this indicator to the ward above.
+const NEW_SLUG = "library-membership";
+const COMMITTEE_FORM = "/present";
+const NEW_TREND_EMBED = `/embed/trend?area=E05010805&indicator=${NEW_SLUG}`;
+const NEW_SLIDE = `/present?wards=E05010805&indicators=${NEW_SLUG}`;
+
+/** A page, and whether the front cache answered it from memory (x-cache: HIT) or asked Next. */
+async function cachedPage(path: string) {
+  const response = await fetch(BASE + path);
   return { status: response.status, frontCache: response.headers.get("x-cache"), html: await response.text() };
 }
+const wardPage = () => cachedPage(WARD);
 
 function runImport(token: string) {
   const result = spawnSync(
@@ -116,6 +124,10 @@ test("an import shows on the cached ward page once the dashboard is told, and no
   const before = await wardPage();
   expect(before.status).toBe(200);
   expect(before.html).not.toContain(NEW_INDICATOR);
+  await cachedPage(COMMITTEE_FORM); // kept by the front cache from here on
+  expect((await cachedPage(COMMITTEE_FORM)).html).not.toContain(NEW_INDICATOR);
+  expect((await cachedPage(NEW_TREND_EMBED)).status).toBe(404);
+  expect((await cachedPage(NEW_SLIDE)).status).toBe(404);
 
   // The import lands, but its call to the dashboard is refused: the page stays as cached (stale by design),
   // answered by the front cache from memory.
@@ -125,6 +137,10 @@ test("an import shows on the cached ward page once the dashboard is told, and no
   const stale = await wardPage();
   expect(stale.frontCache).toBe("HIT");
   expect(stale.html).not.toContain(NEW_INDICATOR);
+  const staleForm = await cachedPage(COMMITTEE_FORM);
+  expect(staleForm.frontCache).toBe("HIT");
+  expect(staleForm.html).not.toContain(NEW_INDICATOR);
+  expect((await cachedPage(NEW_TREND_EMBED)).status, "Next keeps the 404 until it is told").toBe(404);
 
   // Told with the token, the dashboard regenerates the page from the new data, and the front cache lets go
   // of the old one: what it answers from memory from then on is the new page.
@@ -134,6 +150,17 @@ test("an import shows on the cached ward page once the dashboard is told, and no
   const fromMemory = await wardPage();
   expect(fromMemory.frontCache).toBe("HIT");
   expect(fromMemory.html).toContain(NEW_INDICATOR);
+  // The committee form, the trend embed and the slide of the new indicator were regenerated too.
+  for (const [path, shows] of [
+    [COMMITTEE_FORM, NEW_INDICATOR],
+    [NEW_TREND_EMBED, NEW_INDICATOR_TITLE],
+    [NEW_SLIDE, NEW_INDICATOR],
+  ] as const) {
+    await expect.poll(async () => (await cachedPage(path)).html.includes(shows), { timeout: 30_000 }).toBe(true);
+    const regenerated = await cachedPage(path);
+    expect(regenerated.status, path).toBe(200);
+    expect(regenerated.frontCache, path).toBe("HIT");
+  }
 });
 
 test("the import CLI tells the dashboard itself when it has the token", async () => {
@@ -170,10 +197,12 @@ test("the import CLI tells the dashboard itself when it has the token", async ()
     );
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain(`Dashboard at ${BASE}: pages will show the new data`);
-    await expect.poll(async () => (await wardPage()).html.includes("47.9"), { timeout: 30_000 }).toBe(true);
-    const fromMemory = await wardPage();
-    expect(fromMemory.frontCache).toBe("HIT");
-    expect(fromMemory.html).toContain("47.9");
+    for (const path of [WARD, NEW_TREND_EMBED, NEW_SLIDE]) {
+      await expect.poll(async () => (await cachedPage(path)).html.includes("47.9"), { timeout: 30_000 }).toBe(true);
+      const fromMemory = await cachedPage(path);
+      expect(fromMemory.frontCache, path).toBe("HIT");
+      expect(fromMemory.html, path).toContain("47.9");
+    }
   } finally {
     fs.rmSync(corrected, { force: true });
   }

@@ -1,39 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { CommitteeSetup } from "@/components/present/CommitteeSetup";
-import { CommitteeSlideView } from "@/components/present/CommitteeSlideView";
 import { homeAreaCode } from "@/lib/config";
-import { getCommitteeSlides } from "@/lib/data/committee";
-import { listIndicators } from "@/lib/data/indicators";
-import { db } from "@/lib/db/client";
-import { currentWardsOf } from "@/lib/data/areas";
-import { parsePresentParams } from "@/lib/url-state";
+import { getCommitteeChoices } from "@/lib/data/committee";
 
 export const metadata: Metadata = { title: "Committee mode" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+// /present: the form that chooses the wards and indicators (a deck, /present?wards=…&indicators=…, is
+// rewritten by proxy.ts to /present/[state]). Generated at build time and served from the cache;
+// regenerated when an import lands (app/api/revalidate) and at most a day after the last generation otherwise.
+export const revalidate = 86400;
 
-export default async function PresentPage({ searchParams }: Props) {
-  const params = parsePresentParams(await searchParams);
-  if (!params) notFound();
-  const laCode = homeAreaCode();
-  if (!params.wards || !params.indicators) {
-    const [wards, indicators] = await Promise.all([
-      db.area.findMany({ where: currentWardsOf(laCode), select: { code: true, name: true }, orderBy: { name: "asc" } }),
-      listIndicators(),
-    ]);
-    return <CommitteeSetup wards={wards} indicators={indicators} />;
-  }
-  const slides = await getCommitteeSlides(laCode, params.wards, params.indicators);
-  const index = (params.slide ?? 1) - 1;
-  if (!slides || index >= slides.length) notFound();
-  return (
-    <CommitteeSlideView
-      slide={slides[index]!}
-      number={index + 1}
-      total={slides.length}
-      wards={params.wards}
-      indicators={params.indicators}
-    />
-  );
+export default async function PresentPage() {
+  const { wards, indicators } = await getCommitteeChoices(homeAreaCode());
+  return <CommitteeSetup wards={wards} indicators={indicators} />;
 }

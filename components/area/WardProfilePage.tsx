@@ -4,7 +4,7 @@ import type { TrendPoint } from "@/lib/data/trends";
 import type { WardProfile } from "@/lib/data/ward-profile";
 import { assetCategoryLabel, assetKind } from "@/lib/assets/categories";
 import { summariseArea } from "@/lib/indicators/summary";
-import { areaHref, explorerHref, indicatorHref } from "@/lib/url-state";
+import { areaHref, embedTrendHref, explorerHref, indicatorHref } from "@/lib/url-state";
 import { AssetList } from "@/components/area/AssetList";
 import { GroupBreakdown } from "@/components/area/GroupBreakdown";
 import { IndicatorComparisonTable } from "@/components/area/IndicatorComparisonTable";
@@ -118,7 +118,7 @@ export function WardProfilePage({
         <ShareEmbed
           title={`${selected.shortTitle}: ${area.name} and ${parent.name}`}
           pagePath={`${areaHref(area.code, { indicator: selected.slug })}#trend`}
-          embedPath={`/embed/trend?area=${area.code}&indicator=${selected.slug}`}
+          embedPath={embedTrendHref({ area: area.code, indicator: selected.slug })}
         />
         {selectedPeriod && groups.length > 0 && (
           <div className="space-y-2 pt-2">

@@ -5,7 +5,7 @@ import { buildWardMap } from "@/lib/indicators/ward-map";
 import type { ClassificationMethod } from "@/lib/indicators/classify";
 import { DOMAIN_INFO } from "@/lib/indicators/domains";
 import { formatValue } from "@/lib/indicators/format";
-import { areaHref, explorerHref, indicatorHref, type MapMode, type TableSort } from "@/lib/url-state";
+import { areaHref, embedMapHref, explorerHref, indicatorHref, type MapMode, type TableSort } from "@/lib/url-state";
 import { IndicatorPicker } from "@/components/explorer/IndicatorPicker";
 import { WideningGaps } from "@/components/explorer/WideningGaps";
 import type { InequalityView } from "@/lib/data/inequality";
@@ -126,7 +126,7 @@ export function ExplorerPage({
           <ShareEmbed
             title={`${indicator.shortTitle}, ${parent.name} wards, ${period}`}
             pagePath={explorerHref({ indicator: indicator.slug, period, mode: state.mode, classes: state.method })}
-            embedPath={`/embed/map?${new URLSearchParams({ indicator: indicator.slug, period, ...(state.mode === "compare" ? { mode: "compare" } : {}) }).toString()}`}
+            embedPath={embedMapHref({ indicator: indicator.slug, period, mode: state.mode, classes: state.method })}
           />
         </section>
 

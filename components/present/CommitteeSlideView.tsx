@@ -3,7 +3,7 @@ import type { CommitteeSlide } from "@/lib/data/committee";
 import { COMPARISON_COLOURS, comparisonLabel, polarityPhrase } from "@/lib/indicators/classify";
 import { formatInterval, formatValue } from "@/lib/indicators/format";
 import { compareWithBenchmark } from "@/lib/stats/compare";
-import { presentHref } from "@/lib/url-state";
+import { presentSlidePath } from "@/lib/url-state";
 import { SlideKeys } from "@/components/present/SlideKeys";
 
 /** One slide: the chosen wards against the authority for one indicator, in very large type. */
@@ -23,8 +23,8 @@ export function CommitteeSlideView({
   const { indicator, period, parent } = slide;
   const rows = [...slide.wards, { ...parent, isParent: true as const }];
   const max = Math.max(...rows.map((r) => r.observation?.upperCi ?? r.observation?.value ?? 0), 0) || 1;
-  const previous = number > 1 ? presentHref({ wards, indicators, slide: number - 1 }) : undefined;
-  const next = number < total ? presentHref({ wards, indicators, slide: number + 1 }) : undefined;
+  const previous = number > 1 ? presentSlidePath({ wards, indicators, slide: number - 1 }) : undefined;
+  const next = number < total ? presentSlidePath({ wards, indicators, slide: number + 1 }) : undefined;
   return (
     <section
       aria-labelledby="slide-title"

@@ -13,6 +13,15 @@ export interface CommitteeSlide {
   wards: { code: AreaCode; name: string; observation: Observation | null }[];
 }
 
+/** What committee mode offers to choose from: the authority's current wards by name, and every indicator. */
+export async function getCommitteeChoices(laCode: AreaCode) {
+  const [wards, indicators] = await Promise.all([
+    db.area.findMany({ where: currentWardsOf(laCode), select: { code: true, name: true }, orderBy: { name: "asc" } }),
+    listIndicators(),
+  ]);
+  return { wards, indicators };
+}
+
 /** Null when a ward is not one of the authority's or an indicator is unknown (the page answers 404). */
 export async function getCommitteeSlides(
   laCode: AreaCode,

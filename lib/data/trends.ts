@@ -1,7 +1,9 @@
-// An indicator over time for one area and its benchmark: the ward page and indicator page trends.
+// An indicator over time for one area and its benchmark: the ward page, indicator page and trend embed
+// trends, and the trend image.
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { AreaCode, Observation } from "@/lib/domain/types";
+import { getIndicator, type IndicatorWithSource } from "@/lib/data/indicators";
 import { toObservation } from "@/lib/data/observations";
 
 export interface TrendPoint {
@@ -27,4 +29,32 @@ export async function getAreaTrend(
     return row ? toObservation(row) : null;
   };
   return periods.map((period) => ({ period, area: find(period, code), benchmark: find(period, benchmarkCode) }));
+}
+
+export interface AreaTrendView {
+  indicator: IndicatorWithSource;
+  area: { code: AreaCode; name: string; type: string };
+  /** The area's parent, the line it is compared with; null for an area without one. */
+  benchmark: { code: AreaCode; name: string } | null;
+  points: TrendPoint[];
+}
+
+/** What an area trend lacks: an unknown indicator or area, or no figure for the area in any period. */
+export type AreaTrendMiss = "unknown-indicator" | "unknown-area" | "no-figures";
+
+/** One indicator's trend for an area against its parent: the trend embed and the trend image. */
+export async function getAreaTrendView(code: AreaCode, slug: string): Promise<AreaTrendView | AreaTrendMiss> {
+  const [indicator, area] = await Promise.all([
+    getIndicator(slug),
+    db.area.findUnique({
+      where: { code },
+      select: { code: true, name: true, type: true, parent: { select: { code: true, name: true } } },
+    }),
+  ]);
+  if (!indicator) return "unknown-indicator";
+  if (!area) return "unknown-area";
+  const { parent, ...named } = area;
+  const points = await getAreaTrend(code, parent?.code ?? null, slug);
+  if (!points.some((point) => point.area)) return "no-figures";
+  return { indicator, area: named, benchmark: parent, points };
 }

@@ -131,6 +131,9 @@ function queryShapeCases(route: string, base: string, answers: { junk: readonly 
 const explorer = "/";
 const area = `/areas/${KNOWN.ward}`;
 const indicator = `/indicators/${KNOWN.indicator}`;
+const embedMap = "/embed/map";
+const embedTrend = "/embed/trend";
+const present = "/present";
 const indicatorObservations = `/api/v1/indicators/${KNOWN.indicator}/observations`;
 const PERIODS: readonly HostileValue[] = OUT_OF_RANGE_PERIODS.map((p) => ({
   name: `out-of-range period ${p}`,
@@ -186,6 +189,41 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     expect: OK,
   },
   ...queryShapeCases("/indicators/[slug]", indicator, { junk: OK }),
+
+  // Embeds and committee mode: the same rules as the pages; proxy.ts sends valid state to a cached route.
+  ...["indicator", "period", "mode", "classes"].flatMap((name) => valueCases("/embed/map", embedMap, name, NOT_FOUND)),
+  ...valueCases("/embed/map", embedMap, "indicator", NOT_FOUND, [{ name: "unknown slug", value: "no-such-indicator" }]),
+  ...queryShapeCases("/embed/map", embedMap, { junk: OK }),
+  ...segmentCases("/embed/map/[state]", (s) => `${embedMap}/${s}`, NOT_FOUND),
+  ...valueCases("/embed/trend", `${embedTrend}?indicator=${KNOWN.indicator}`, "area", NOT_FOUND),
+  ...valueCases("/embed/trend", `${embedTrend}?area=${KNOWN.ward}`, "indicator", NOT_FOUND),
+  {
+    route: "/embed/trend",
+    probe: "unknown area",
+    url: `${embedTrend}?area=E99999999&indicator=belonging`,
+    expect: NOT_FOUND,
+  },
+  // Without its two parameters there is no trend to show.
+  ...queryShapeCases("/embed/trend", embedTrend, { junk: NOT_FOUND }),
+  ...segmentCases("/embed/trend/[state]", (s) => `${embedTrend}/${s}`, NOT_FOUND),
+  ...valueCases("/present", `${present}?indicators=${KNOWN.indicator}`, "wards", NOT_FOUND),
+  ...valueCases("/present", `${present}?wards=${KNOWN.ward}`, "indicators", NOT_FOUND),
+  ...valueCases("/present", `${present}?wards=${KNOWN.ward}&indicators=${KNOWN.indicator}`, "slide", NOT_FOUND),
+  {
+    route: "/present",
+    probe: "wards: the authority, which is no ward",
+    url: `${present}?wards=${KNOWN.localAuthority}&indicators=${KNOWN.indicator}`,
+    expect: NOT_FOUND,
+  },
+  {
+    route: "/present",
+    probe: "wards: a hostile item in the list",
+    url: `${present}?wards=${KNOWN.ward},${enc(SCRIPT_TAG)}&indicators=${KNOWN.indicator}`,
+    expect: NOT_FOUND,
+  },
+  // The form: unknown parameters change nothing.
+  ...queryShapeCases("/present", present, { junk: OK }),
+  ...segmentCases("/present/[state]", (s) => `${present}/${s}`, NOT_FOUND),
 
   // Search: whatever is typed is just text, shown escaped; over 100 characters it says so (still 200).
   ...valueCases("/search", "/search", "q", OK),

@@ -1,44 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { EmbedFrame } from "@/components/embed/EmbedFrame";
-import { MapLegend } from "@/components/map/MapLegend";
-import { StaticChoropleth } from "@/components/map/StaticChoropleth";
-import { homeAreaCode } from "@/lib/config";
-import { getExplorerView } from "@/lib/data/explorer";
-import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
-import { DEFAULT_CLASSIFICATION_METHOD } from "@/lib/indicators/classify";
-import { buildWardMap } from "@/lib/indicators/ward-map";
-import { explorerHref, parseExplorerParams } from "@/lib/url-state";
+import { EmbedMapRoute, embedMapMetadata } from "./embed-map";
 
-export const metadata: Metadata = { title: "Map (embed)" };
+// /embed/map: the default view. Generated at build time and served from the cache; regenerated when an
+// import lands (app/api/revalidate) and at most a day after the last generation otherwise.
+export const revalidate = 86400;
+export const metadata: Metadata = embedMapMetadata;
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** /embed/map?indicator=&period=&mode=&classes= — the ward map alone, server-drawn, for iframes. */
-export default async function EmbedMapPage({ searchParams }: Props) {
-  const params = parseExplorerParams(await searchParams);
-  if (!params) notFound();
-  const view = await getExplorerView(homeAreaCode(), params.indicator ?? DEFAULT_INDICATOR_SLUG, params.period);
-  if (!view) notFound();
-  const state = { mode: params.mode ?? "value", method: params.classes ?? DEFAULT_CLASSIFICATION_METHOD } as const;
-  const { choropleth, areas } = buildWardMap(view, state);
-  const { indicator, period, parent } = view;
-  return (
-    <EmbedFrame
-      title={`${indicator.title}, ${parent.name} wards, ${period}`}
-      indicator={indicator}
-      source={indicator.source}
-      pageHref={explorerHref({ indicator: indicator.slug, period, ...{ mode: state.mode, classes: state.method } })}
-    >
-      <div className="aspect-[4/3] w-full max-h-[80vh]" data-testid="embed-map">
-        <StaticChoropleth areas={areas} title={`${indicator.shortTitle}, ${period}`} />
-      </div>
-      <MapLegend
-        entries={choropleth.legend}
-        description={choropleth.description}
-        unitLabel={indicator.unitLabel}
-        headingLevel={2}
-      />
-    </EmbedFrame>
-  );
+export default function EmbedMapPage() {
+  return <EmbedMapRoute params={{}} />;
 }

@@ -9,7 +9,7 @@ import { areaCodeParam, periodParam, slugParam } from "@/lib/api/v1/params";
 import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
 import { getIndicator, type IndicatorWithSource } from "@/lib/data/indicators";
-import { getAreaTrend } from "@/lib/data/trends";
+import { getAreaTrendView } from "@/lib/data/trends";
 import type { Observation } from "@/lib/domain/types";
 import {
   CLASSIFICATION_METHODS,
@@ -154,17 +154,11 @@ async function mapSvg(params: URLSearchParams): Promise<{ svg: string; name: str
 
 async function trendSvg(params: URLSearchParams): Promise<{ svg: string; name: string }> {
   const query = parseQuery(trendImageQuery, params);
-  const [indicator, area] = await Promise.all([
-    getIndicator(query.indicator),
-    db.area.findUnique({
-      where: { code: query.area },
-      select: { code: true, name: true, type: true, parent: { select: { code: true, name: true } } },
-    }),
-  ]);
-  if (!indicator) throw notFound(`No indicator has the slug "${query.indicator}".`);
-  if (!area) throw notFound(`No area has the code "${query.area}".`);
-  const points = await getAreaTrend(area.code, area.parent?.code ?? null, indicator.slug);
-  if (!points.some((p) => p.area)) throw notFound(`No figures for "${indicator.slug}" in ${area.name} (${area.code}).`);
+  const trend = await getAreaTrendView(query.area, query.indicator);
+  if (trend === "unknown-indicator") throw notFound(`No indicator has the slug "${query.indicator}".`);
+  if (trend === "unknown-area") throw notFound(`No area has the code "${query.area}".`);
+  if (trend === "no-figures") throw notFound(`No figures for "${query.indicator}" in ${query.area}.`);
+  const { indicator, area, benchmark, points } = trend;
   const sources = await sourcesOf(
     points.flatMap((p) => [p.area, p.benchmark]),
     indicator,
@@ -172,7 +166,7 @@ async function trendSvg(params: URLSearchParams): Promise<{ svg: string; name: s
   const model = trendImageModel({
     indicator,
     area,
-    benchmark: area.parent,
+    benchmark,
     points,
     sources,
     width: query.width,

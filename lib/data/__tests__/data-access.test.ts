@@ -11,6 +11,7 @@ type Modules = {
   seed: typeof import("@/lib/demo-data/seed-demo");
   search: typeof import("@/lib/data/search");
   trends: typeof import("@/lib/data/trends");
+  committee: typeof import("@/lib/data/committee");
   client: typeof import("@/lib/db/client");
 };
 let m: Modules;
@@ -40,6 +41,7 @@ before(async () => {
     seed: await import("@/lib/demo-data/seed-demo"),
     search: await import("@/lib/data/search"),
     trends: await import("@/lib/data/trends"),
+    committee: await import("@/lib/data/committee"),
     client: await import("@/lib/db/client"),
   };
 });
@@ -129,6 +131,33 @@ test("a trend has one point per period for the ward and its local authority", as
     ["2021", "2022", "2023", "2024", "2025"],
   );
   assert.ok(trend.every((p) => p.area?.areaCode === "E05010805" && p.benchmark?.areaCode === "E06000031"));
+});
+
+test("the trend embed and image get a ward's trend against its authority, or say what is missing", async () => {
+  const view = await m.trends.getAreaTrendView("E05010805", "belonging");
+  assert.ok(typeof view !== "string");
+  assert.equal(view.indicator.slug, "belonging");
+  assert.deepEqual(view.area, { code: "E05010805", name: "Barnack", type: "ward" });
+  assert.equal(view.benchmark?.code, "E06000031");
+  assert.deepEqual(view.points, await m.trends.getAreaTrend("E05010805", "E06000031", "belonging"));
+  assert.equal(await m.trends.getAreaTrendView("E05010805", "no-such-indicator"), "unknown-indicator");
+  assert.equal(await m.trends.getAreaTrendView("E05999999", "belonging"), "unknown-area");
+  // The region is stored (the authority's parent) but has no figures of its own.
+  const [region] = await query<{ code: string }>(`SELECT code FROM "Area" WHERE type = 'region'`);
+  assert.equal(await m.trends.getAreaTrendView(region!.code, "belonging"), "no-figures");
+});
+
+test("committee mode offers the authority's current wards by name, and every indicator", async () => {
+  const { wards, indicators } = await m.committee.getCommitteeChoices("E06000031");
+  const current = await query<{ code: string }>(
+    `SELECT code FROM "Area" WHERE "parentCode" = 'E06000031' AND type = 'ward' AND "successorCode" IS NULL`,
+  );
+  assert.deepEqual(wards.map((w) => w.code).sort(), current.map((w) => w.code).sort());
+  assert.deepEqual(
+    wards.map((w) => w.name),
+    [...wards.map((w) => w.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  assert.deepEqual(indicators, await m.indicators.listIndicators());
 });
 
 test("ward search matches parts of names in any case and order, and codes", async () => {

@@ -15,9 +15,14 @@ import {
   isAreaCode,
   isSlug,
   parseAreaParams,
+  parseEmbedMapParams,
+  parseEmbedTrendParams,
   parseExplorerParams,
   parseIndicatorParams,
+  parsePresentParams,
   parseSearchQuery,
+  renderPathFor,
+  stateFromSegment,
 } from "@/lib/url-state";
 import { areaCodeParam, formatParam, groupParam, periodParam, slugParam } from "@/lib/api/v1/params";
 import { jsonResponse } from "@/lib/api/v1/http";
@@ -38,6 +43,34 @@ test("pages turn away every hostile value in every parameter (the page answers 4
       assert.equal(parseIndicatorParams({ [key]: value }), null, `indicator page ${key}: ${name}`);
     }
     assert.equal(parseAreaParams({ indicator: value }), null, `area page indicator: ${name}`);
+    for (const key of ["indicator", "period", "mode", "classes"]) {
+      assert.equal(parseEmbedMapParams({ [key]: value }), null, `embedded map ${key}: ${name}`);
+    }
+    assert.equal(parseEmbedTrendParams({ area: value, indicator: "belonging" }), null, `embedded trend area: ${name}`);
+    assert.equal(parseEmbedTrendParams({ area: "E05010807", indicator: value }), null, `embedded trend: ${name}`);
+    const deck = { wards: "E05010807", indicators: "belonging" };
+    for (const key of ["wards", "indicators", "slide"]) {
+      assert.equal(parsePresentParams({ ...deck, [key]: value }), null, `committee mode ${key}: ${name}`);
+    }
+    // One hostile item spoils a list, wherever it is (an empty item is no item, and is skipped).
+    for (const key of ["wards", "indicators"].filter(() => value !== "")) {
+      const list = `${deck[key as keyof typeof deck]},${value}`;
+      assert.equal(parsePresentParams({ ...deck, [key]: list }), null, `committee mode ${key}: …,${name}`);
+    }
+    // As a state segment (the cached routes' path), a hostile value is no state at all.
+    assert.equal(stateFromSegment(value), null, `segment: ${name}`);
+    // proxy.ts never builds a cached route's path from one: the query form is a 404.
+    const queries: [string, Record<string, string>][] = [
+      ["/embed/map", { indicator: value }],
+      ["/embed/trend", { area: value, indicator: "belonging" }],
+      ["/embed/trend", { area: "E05010807", indicator: value }],
+      ["/present", { ...deck, wards: value }],
+      ["/present", { ...deck, indicators: value }],
+      ["/present", { ...deck, slide: value }],
+    ];
+    for (const [pathname, query] of queries) {
+      assert.equal(renderPathFor(pathname, new URLSearchParams(query)), "not-found", `${pathname}: ${name}`);
+    }
   }
   // The first of repeated values counts, so a hostile second one is never read.
   assert.deepEqual(parseExplorerParams({ indicator: ["belonging", SCRIPT_TAG] }), { indicator: "belonging" });
@@ -114,6 +147,12 @@ test("the corpus covers every route, each with cases answered 4xx", () => {
     "/areas/[code]",
     "/indicators/[slug]",
     "/search",
+    "/embed/map",
+    "/embed/map/[state]",
+    "/embed/trend",
+    "/embed/trend/[state]",
+    "/present",
+    "/present/[state]",
     "/api/v1/areas",
     "/api/v1/areas/[code]",
     "/api/v1/indicators",
