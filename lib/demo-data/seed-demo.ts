@@ -5,15 +5,18 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
-import type { AreaRecord, GeoJsonGeometry, Observation } from "@/lib/domain/types";
+import type { AreaRecord, GeoJsonGeometry, Observation, SourceRecord } from "@/lib/domain/types";
 import { INDICATOR_CATALOGUE } from "@/lib/indicators/catalogue";
 import { DEMO_SOURCES, SOURCE_IDS } from "@/lib/demo-data/sources";
 import { buildRealIndicatorObservations } from "@/lib/demo-data/real-indicators";
 import { generateSyntheticSurvey } from "@/lib/demo-data/synthetic-survey";
 import { DEMO_COUNTRY as COUNTRY, DEMO_LA, DEMO_REGION as REGION } from "@/lib/demo-data/demo-area";
-import { countAssetsPer1000, generateSyntheticAssets } from "@/lib/demo-data/synthetic-assets";
+import { generateSyntheticAssets } from "@/lib/demo-data/synthetic-assets";
+import { ASSET_INDICATOR_SLUGS, assetIndicatorObservations } from "@/lib/assets/asset-indicators";
 
 const BOUNDARIES_FILE = "prisma/data/boundaries/wards-E06000031.geojson";
+/** The year the illustrative asset register describes. */
+const DEMO_ASSET_PERIOD = "2025";
 
 interface WardFeature {
   properties: { code: string; name: string; labelLon: number; labelLat: number };
@@ -69,7 +72,13 @@ export function buildDemoData(root = process.cwd()): DemoData {
       labelPoint: [feature.properties.labelLon, feature.properties.labelLat] as [number, number],
     })),
   );
-  const assetObservations = assetIndicatorObservations(assets, real.wardPopulation);
+  const assetObservations = assetIndicatorObservations({
+    assets,
+    wards: wards.map(({ code, population }) => ({ code, population, parentCode: DEMO_LA.code })),
+    period: DEMO_ASSET_PERIOD,
+    sourceId: SOURCE_IDS.syntheticAssets,
+    synthetic: true,
+  });
   return { areas, observations: [...real.observations, ...survey, ...assetObservations], assets };
 }
 
@@ -94,72 +103,82 @@ function area(
   };
 }
 
-/** community-spaces and active-groups per 1,000 residents, for each ward and for Peterborough. */
-function assetIndicatorObservations(assets: DemoData["assets"], population: Map<string, number>): Observation[] {
-  const wardPopulation = new Map([...population].filter(([code]) => code !== DEMO_LA.code));
-  const counts = countAssetsPer1000(assets, wardPopulation);
-  const rows: Observation[] = [];
-  const totals = { "community-spaces": 0, "active-groups": 0 };
-  for (const [areaCode, count] of counts) {
-    const residents = wardPopulation.get(areaCode)!;
-    for (const slug of ["community-spaces", "active-groups"] as const) {
-      const numerator = slug === "community-spaces" ? count.spaces : count.groups;
-      totals[slug] += numerator;
-      rows.push(rateRow(slug, areaCode, numerator, residents));
-    }
-  }
-  const laResidents = [...wardPopulation.values()].reduce((a, b) => a + b, 0);
-  for (const slug of ["community-spaces", "active-groups"] as const) {
-    rows.push(rateRow(slug, DEMO_LA.code, totals[slug], laResidents));
-  }
-  return rows;
-}
-
-function rateRow(slug: string, areaCode: string, numerator: number, denominator: number): Observation {
-  return {
-    indicatorSlug: slug,
-    areaCode,
-    period: "2025",
-    group: "all",
-    value: Math.round((numerator / denominator) * 1000 * 100) / 100,
-    lowerCi: null,
-    upperCi: null,
-    numerator,
-    denominator,
-    sampleSize: null,
-    suppressed: false,
-    synthetic: true,
-    sourceId: SOURCE_IDS.syntheticAssets,
-  };
-}
-
 function sha256(file: string): string | undefined {
   return fs.existsSync(file) ? crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex") : undefined;
 }
 
-/** Writes the demo data in one transaction. Returns row counts for the log. */
+type CatalogueWriter = Pick<Db, "source" | "indicator">;
+
+const DEMO_SOURCE_IDS: readonly string[] = DEMO_SOURCES.map((source) => source.id);
+
+/**
+ * Catalogue indicators whose figures a council has imported in place of the demo's (the import took
+ * the definition over: it now names the import's source, lib/import/demo-replacement.ts). The seed
+ * leaves their definitions and figures alone, so re-seeding never brings synthetic figures back.
+ */
+export async function indicatorsTakenOver(db: Pick<Db, "indicator">): Promise<Set<string>> {
+  const rows = await db.indicator.findMany({
+    where: { slug: { in: INDICATOR_CATALOGUE.map((i) => i.slug) }, sourceId: { notIn: [...DEMO_SOURCE_IDS] } },
+    select: { slug: true },
+  });
+  return new Set(rows.map((row) => row.slug));
+}
+
+/** Upserts the given sources and every catalogue indicator not taken over; returns those taken over. */
+async function writeCatalogue(db: CatalogueWriter, sources: readonly SourceRecord[], root: string) {
+  for (const source of sources) {
+    const row = { ...source, fileSha256: source.file ? sha256(path.join(root, source.file)) : undefined };
+    await db.source.upsert({ where: { id: source.id }, create: row, update: row });
+  }
+  const takenOver = await indicatorsTakenOver(db);
+  for (const indicator of INDICATOR_CATALOGUE) {
+    if (takenOver.has(indicator.slug)) continue;
+    const { caveats, ...rest } = indicator;
+    const row = { ...rest, caveats: caveats ?? null };
+    await db.indicator.upsert({ where: { slug: indicator.slug }, create: row, update: row });
+  }
+  return takenOver;
+}
+
+/**
+ * The indicator catalogue alone: every definition and the sources they name, no areas, figures or
+ * assets. What a council that is not the demo's starts from (scripts/db/setup.ts) before importing
+ * its own boundaries, figures and assets. Safe to run again.
+ */
+export async function seedCatalogue(db: Db, root = process.cwd()) {
+  const named = new Set(INDICATOR_CATALOGUE.map((indicator) => indicator.sourceId));
+  await db.$transaction((tx) =>
+    writeCatalogue(
+      tx,
+      DEMO_SOURCES.filter((source) => named.has(source.id)),
+      root,
+    ),
+  );
+  return { indicators: INDICATOR_CATALOGUE.length };
+}
+
+/**
+ * Writes the demo data in one transaction. Returns row counts for the log. Figures of indicators a
+ * council has taken over are skipped, and so is the illustrative asset register once a council's
+ * register feeds the asset indicators.
+ */
 export async function seedDemoDatabase(db: Db, data = buildDemoData(), root = process.cwd()) {
-  const sourceIds = DEMO_SOURCES.map((s) => s.id);
+  let written = { observations: 0, assets: 0 };
   await db.$transaction(
     async (tx) => {
-      for (const source of DEMO_SOURCES) {
-        const row = { ...source, fileSha256: source.file ? sha256(path.join(root, source.file)) : undefined };
-        await tx.source.upsert({ where: { id: source.id }, create: row, update: row });
-      }
+      const takenOver = await writeCatalogue(tx, DEMO_SOURCES, root);
       // Parents before children: the list is ordered country → region → LA → wards.
       for (const { geometry, ...rest } of data.areas) {
         const row = { ...rest, geometry: geometry ? JSON.stringify(geometry) : null };
         await tx.area.upsert({ where: { code: row.code }, create: row, update: row });
       }
-      for (const indicator of INDICATOR_CATALOGUE) {
-        const { caveats, ...rest } = indicator;
-        const row = { ...rest, caveats: caveats ?? null };
-        await tx.indicator.upsert({ where: { slug: indicator.slug }, create: row, update: row });
-      }
-      await tx.observation.deleteMany({ where: { sourceId: { in: sourceIds } } });
-      await tx.observation.createMany({ data: data.observations });
-      await tx.asset.deleteMany({ where: { sourceId: { in: sourceIds } } });
-      await tx.asset.createMany({ data: data.assets });
+      const observations = data.observations.filter((row) => !takenOver.has(row.indicatorSlug));
+      const assets = ASSET_INDICATOR_SLUGS.some((slug) => takenOver.has(slug)) ? [] : data.assets;
+      await tx.observation.deleteMany({ where: { sourceId: { in: [...DEMO_SOURCE_IDS] } } });
+      await tx.observation.createMany({ data: observations });
+      await tx.asset.deleteMany({ where: { sourceId: { in: [...DEMO_SOURCE_IDS] } } });
+      await tx.asset.createMany({ data: assets });
+      written = { observations: observations.length, assets: assets.length };
     },
     { timeout: 60_000 },
   );
@@ -167,7 +186,6 @@ export async function seedDemoDatabase(db: Db, data = buildDemoData(), root = pr
     sources: DEMO_SOURCES.length,
     areas: data.areas.length,
     indicators: INDICATOR_CATALOGUE.length,
-    observations: data.observations.length,
-    assets: data.assets.length,
+    ...written,
   };
 }

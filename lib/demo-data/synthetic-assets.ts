@@ -4,7 +4,7 @@
 // It drives the map layer and the two asset indicators until a council imports a real register.
 import type { AssetRecord, GeoJsonGeometry, Position } from "@/lib/domain/types";
 import { SOURCE_IDS } from "@/lib/demo-data/sources";
-import { assetKind, type AssetCategoryKey } from "@/lib/assets/categories";
+import type { AssetCategoryKey } from "@/lib/assets/categories";
 import { geometryBounds, pointInPolygon, pointOnSurface, polygonCentroid } from "@/lib/geography/geometry";
 import { createRandom, type Random } from "@/lib/stats/random";
 
@@ -184,53 +184,4 @@ export function generateSyntheticAssets(
     }
   }
   return assets;
-}
-
-export interface WardAssetCounts {
-  population: number;
-  /** Assets of kind "space" (library, community centre, community hall): indicator community-spaces. */
-  spaces: number;
-  /** Assets of kind "group": indicator active-groups. */
-  groups: number;
-  /** Assets counted in neither indicator (parks, unknown categories). */
-  other: number;
-  spacesPer1000: number;
-  groupsPer1000: number;
-}
-
-/**
- * Per ward, the counts behind the community-spaces and active-groups indicators and their rates per
- * 1,000 residents (unrounded). Every ward in populationByWard appears, with zeros if it has no
- * assets; an asset in a ward with no population is an error rather than silently dropped.
- */
-export function countAssetsPer1000(
-  assets: readonly Pick<AssetRecord, "areaCode" | "category">[],
-  populationByWard: ReadonlyMap<string, number> | Readonly<Record<string, number>>,
-): Map<string, WardAssetCounts> {
-  const populations: [string, number][] =
-    populationByWard instanceof Map ? [...populationByWard] : Object.entries(populationByWard);
-  const tallies = new Map<string, { spaces: number; groups: number; other: number }>();
-  for (const [code, population] of populations) {
-    if (!(population > 0)) throw new RangeError(`Ward ${code}: population must be positive, got ${population}`);
-    tallies.set(code, { spaces: 0, groups: 0, other: 0 });
-  }
-  for (const asset of assets) {
-    const tally = tallies.get(asset.areaCode);
-    if (!tally) throw new Error(`Asset in ${asset.areaCode}, which has no population`);
-    const kind = assetKind(asset.category);
-    if (kind === "space") tally.spaces++;
-    else if (kind === "group") tally.groups++;
-    else tally.other++;
-  }
-  const result = new Map<string, WardAssetCounts>();
-  for (const [code, population] of populations) {
-    const tally = tallies.get(code)!;
-    result.set(code, {
-      population,
-      ...tally,
-      spacesPer1000: (tally.spaces / population) * 1000,
-      groupsPer1000: (tally.groups / population) * 1000,
-    });
-  }
-  return result;
 }

@@ -6,7 +6,8 @@ import type { AssetRecord, GeoJsonGeometry, Position } from "@/lib/domain/types"
 import { SOURCE_IDS } from "@/lib/demo-data/sources";
 import { ASSET_CATEGORY_KEYS } from "@/lib/assets/categories";
 import { pointInPolygon } from "@/lib/geography/geometry";
-import { countAssetsPer1000, generateSyntheticAssets, type AssetWardInput } from "@/lib/demo-data/synthetic-assets";
+import { countAssetsPer1000 } from "@/lib/assets/asset-indicators";
+import { generateSyntheticAssets, type AssetWardInput } from "@/lib/demo-data/synthetic-assets";
 
 const boundaries = JSON.parse(
   fs.readFileSync(path.join(process.cwd(), "prisma/data/boundaries/wards-E06000031.geojson"), "utf8"),
