@@ -3,12 +3,18 @@
 // Indicator table, and pages read it from there (imports may add indicators of their own).
 import type { Indicator } from "@/lib/domain/types";
 import { SOURCE_IDS } from "@/lib/demo-data/sources";
+import { DEFAULT_MIN_BASE } from "@/lib/stats/survey-aggregation";
 
 type CatalogueEntry = Omit<Indicator, "sortOrder">;
 
-const SURVEY_METHOD =
-  "Weighted share of survey respondents aged 16+ in the ward and year, with a 95% Wilson interval on the effective sample size (so survey weights widen it). " +
-  "Cells with fewer than 10 respondents are suppressed.";
+/** How a survey share is computed (lib/stats/survey-aggregation.ts), with the survey's suppression threshold. */
+export function surveyShareMethod(minBase: number): string {
+  return (
+    "Weighted share of survey respondents aged 16+ in the ward and year, with a 95% Wilson interval on the effective sample size (so survey weights widen it). " +
+    `Cells with fewer than ${minBase} respondents are suppressed.`
+  );
+}
+const SURVEY_METHOD = surveyShareMethod(DEFAULT_MIN_BASE);
 const SYNTHETIC_CAVEAT =
   "Illustrative synthetic data: no ward-level public survey exists, so these figures are generated " +
   "(deterministically, correlated with real deprivation) to demonstrate the dashboard. A council replaces them by importing its own Civic Pulse survey.";
