@@ -225,7 +225,7 @@ const ENTRIES: CatalogueEntry[] = [
     polarity: "higher-better",
     decimals: 2,
     method:
-      "Count of assets in the register with category library, community centre or community hall inside the ward boundary, divided by Census 2021 usual residents, times 1,000.",
+      "Count of assets in the register with category library, community centre or community hall inside the ward boundary, divided by the ward's usual residents (the population stored with its boundary: Census 2021 for the demo's wards), times 1,000.",
     caveats: "Counted from the illustrative synthetic asset register until a council imports its own.",
     synthetic: true,
     sourceId: SOURCE_IDS.syntheticAssets,
@@ -243,7 +243,7 @@ const ENTRIES: CatalogueEntry[] = [
     polarity: "higher-better",
     decimals: 2,
     method:
-      "Count of assets in the register that are groups or organisations (not buildings or parks) inside the ward boundary, divided by Census 2021 usual residents, times 1,000.",
+      "Count of assets in the register that are groups or organisations (not buildings or parks) inside the ward boundary, divided by the ward's usual residents (the population stored with its boundary: Census 2021 for the demo's wards), times 1,000.",
     caveats: "Counted from the illustrative synthetic asset register until a council imports its own.",
     synthetic: true,
     sourceId: SOURCE_IDS.syntheticAssets,
