@@ -69,6 +69,15 @@ export function describeOutcome(outcome: ImportOutcome, fileName: string): Print
   }
 }
 
+/** Whether the import was run with --replace-demo (recorded in its options). */
+function replacedDemo(batch: BatchRow): boolean {
+  try {
+    return (JSON.parse(batch.options ?? "{}") as { replaceDemo?: boolean }).replaceDemo === true;
+  } catch {
+    return false;
+  }
+}
+
 export function describeHistory(batches: readonly BatchRow[]): string[] {
   if (batches.length === 0) return ["No imports yet. Import a file with: npm run import -- <kind> <file>"];
   const header = ["#", "finished (UTC)", "kind", "file", "rows read", "written", "replaced", "status", "source"];
@@ -80,7 +89,7 @@ export function describeHistory(batches: readonly BatchRow[]): string[] {
     n(b.rowsRead),
     n(b.rowsWritten),
     n(b.rowsReplaced),
-    b.status,
+    b.status + (replacedDemo(b) ? " (--replace-demo)" : ""),
     b.sourceId,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));

@@ -11,6 +11,8 @@ import { assetKind } from "@/lib/assets/categories";
 import { DEMO_SOURCES, SOURCE_IDS } from "@/lib/demo-data/sources";
 import { parseImportArgs, UsageError } from "@/lib/import/cli-args";
 import { formatProblem } from "@/lib/import/problems";
+import { describeHistory } from "@/lib/import/report";
+import { listBatches, openDatabase } from "@/lib/import/store";
 import { runImport, type ImportOutcome } from "@/lib/import/run-import";
 import type { ImportRequest } from "@/lib/import/types";
 import { query, seededTemplate, sha256OfFile, writeFile, type TestDatabases } from "./helpers";
@@ -63,6 +65,15 @@ function writeSurvey(databaseFile: string, name = "council-survey.csv") {
 function surveyRequest(databaseFile: string, extra: Partial<ImportRequest> = {}): ImportRequest {
   const { file, mapping } = writeSurvey(databaseFile);
   return { kind: "survey", file, mappingFile: mapping, databaseFile, ...extra };
+}
+
+function listBatchesOf(databaseFile: string) {
+  const db = openDatabase(databaseFile, "read");
+  try {
+    return listBatches(db);
+  } finally {
+    db.close();
+  }
 }
 
 function problemsOf(outcome: ImportOutcome): string[] {
@@ -138,6 +149,9 @@ test("--replace-demo swaps exactly those indicators' synthetic figures for the c
     assert.equal(taken.caveats, null, "the demo's synthetic caveat goes with its figures");
     assert.match(taken.method, /fewer than 5 respondents/, "the method states this survey's threshold");
   }
+  const history = describeHistory(listBatchesOf(databaseFile));
+  assert.match(history.at(-1)!, /imported \(--replace-demo\)/, "the history says the demo was replaced");
+
   // The rest stays the demo's, labelled synthetic.
   assert.deepEqual(rowsOf(databaseFile, KEPT), keptBefore);
   assert.deepEqual(definition(databaseFile, KEPT), keptDefinition);
