@@ -1,7 +1,7 @@
-// Data for the explorer (home page): one indicator and period across every ward of the city.
+// Data for the explorer (home page): one indicator and period across every ward of an authority.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { currentWardsOf } from "@/lib/data/areas";
+import { authorityAndCurrentWards, currentWardsOf } from "@/lib/data/areas";
 import type { AreaCode, GeoJsonGeometry, Observation } from "@/lib/domain/types";
 import { getIndicator, listPeriods, type IndicatorWithSource } from "@/lib/data/indicators";
 import { toObservation } from "@/lib/data/observations";
@@ -23,7 +23,8 @@ export interface ExplorerView {
 
 /**
  * The wards of one local authority with their value for an indicator and period.
- * Returns null when the indicator is unknown or has no figures for the period (a 404).
+ * Returns null when the indicator or authority is unknown, or the authority has no figures for it in the
+ * period (a 404).
  */
 export async function getExplorerView(
   laCode: AreaCode,
@@ -32,7 +33,7 @@ export async function getExplorerView(
 ): Promise<ExplorerView | null> {
   const [indicator, periods, la] = await Promise.all([
     getIndicator(slug),
-    listPeriods(slug),
+    listPeriods(slug, laCode),
     db.area.findUnique({ where: { code: laCode }, select: { code: true, name: true } }),
   ]);
   if (!indicator || !la || periods.length === 0) return null;
@@ -46,7 +47,7 @@ export async function getExplorerView(
       orderBy: { name: "asc" },
     }),
     db.observation.findMany({
-      where: { indicatorSlug: slug, period, group: "all", area: { OR: [currentWardsOf(laCode), { code: laCode }] } },
+      where: { indicatorSlug: slug, period, group: "all", area: authorityAndCurrentWards(laCode) },
     }),
   ]);
   const byArea = new Map(observations.map((row) => [row.areaCode, toObservation(row)]));

@@ -31,6 +31,8 @@ function survey(
   };
 }
 
+const ASSET_REGISTER_CAVEAT = "Counted from the illustrative synthetic asset register until a council imports its own.";
+
 const ENTRIES: CatalogueEntry[] = [
   // 1. Everyday citizenship
   survey({
@@ -220,7 +222,7 @@ const ENTRIES: CatalogueEntry[] = [
     decimals: 2,
     method:
       "Count of assets in the register with category library, community centre or community hall inside the ward boundary, divided by Census 2021 usual residents, times 1,000.",
-    caveats: "Counted from the illustrative synthetic asset register until a council imports its own.",
+    caveats: ASSET_REGISTER_CAVEAT,
     synthetic: true,
     sourceId: SOURCE_IDS.syntheticAssets,
   },
@@ -238,7 +240,7 @@ const ENTRIES: CatalogueEntry[] = [
     decimals: 2,
     method:
       "Count of assets in the register that are groups or organisations (not buildings or parks) inside the ward boundary, divided by Census 2021 usual residents, times 1,000.",
-    caveats: "Counted from the illustrative synthetic asset register until a council imports its own.",
+    caveats: ASSET_REGISTER_CAVEAT,
     synthetic: true,
     sourceId: SOURCE_IDS.syntheticAssets,
   },
@@ -369,6 +371,27 @@ export const INDICATOR_CATALOGUE: readonly Indicator[] = ENTRIES.map((entry, ind
 /** The indicator the home page shows first: the headline measure of active citizenship. */
 export const DEFAULT_INDICATOR_SLUG = "formal-volunteering";
 
+/**
+ * The indicator a default view (the home page, a ward page, the embedded map) opens on, among those with
+ * figures (in catalogue order): the headline one, or, for a council that has no figures for it (yet), the
+ * first that has. Null when none has any.
+ */
+export function defaultIndicatorSlug(withFigures: readonly { slug: string }[]): string | null {
+  return withFigures.some((i) => i.slug === DEFAULT_INDICATOR_SLUG)
+    ? DEFAULT_INDICATOR_SLUG
+    : (withFigures[0]?.slug ?? null);
+}
+
 export function catalogueEntry(slug: string): Indicator | undefined {
   return INDICATOR_CATALOGUE.find((indicator) => indicator.slug === slug);
+}
+
+/** Caveats that hold only for the demo's generated figures: not shown beside a council's real ones. */
+const SYNTHETIC_ONLY_CAVEATS: ReadonlySet<string> = new Set([SYNTHETIC_CAVEAT, ASSET_REGISTER_CAVEAT]);
+
+/** The indicator's caveats as they apply to the figures shown (synthetic or not). */
+export function caveatsFor(indicator: Pick<Indicator, "caveats">, figuresSynthetic: boolean): string | undefined {
+  return !figuresSynthetic && indicator.caveats && SYNTHETIC_ONLY_CAVEATS.has(indicator.caveats)
+    ? undefined
+    : indicator.caveats;
 }
