@@ -8,7 +8,6 @@ import { polarityPhrase } from "@/lib/indicators/classify";
 import { formatValue } from "@/lib/indicators/format";
 import { buildWardMap } from "@/lib/indicators/ward-map";
 import { DEFAULT_CLASSIFICATION_METHOD } from "@/lib/indicators/classify";
-import { caveatsFor } from "@/lib/indicators/catalogue";
 import { areaHref, explorerHref, indicatorHref } from "@/lib/url-state";
 import { DistributionStrip } from "@/components/charts/DistributionStrip";
 import { TrendFigure } from "@/components/charts/TrendFigure";
@@ -35,10 +34,6 @@ export function IndicatorProfilePage({
   highlight?: string;
 }) {
   const { indicator, period, periods, parent, wards } = view;
-  const caveats = caveatsFor(
-    indicator,
-    sources.some((source) => source.synthetic),
-  );
   const { ranked } = buildWardMap(view, { mode: "compare", method: DEFAULT_CLASSIFICATION_METHOD, from: highlight });
   return (
     <div className="space-y-8">
@@ -70,10 +65,10 @@ export function IndicatorProfilePage({
         <p>{indicator.whyItMatters}</p>
         <h3 className="font-bold">Method</h3>
         <p>{indicator.method}</p>
-        {caveats && (
+        {indicator.caveats && (
           <>
             <h3 className="font-bold">Caveats</h3>
-            <p>{caveats}</p>
+            <p>{indicator.caveats}</p>
           </>
         )}
         <h3 className="font-bold">Sources and licences</h3>

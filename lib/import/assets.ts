@@ -4,13 +4,23 @@
 // named, and swapped latitude/longitude is spotted.
 import crypto from "node:crypto";
 import { ASSET_CATEGORIES } from "@/lib/assets/categories";
-import type { AssetRecord, GeoJsonGeometry, Position } from "@/lib/domain/types";
+import { ASSET_INDICATOR_SLUGS, assetIndicatorObservations } from "@/lib/assets/asset-indicators";
+import type { AssetRecord, GeoJsonGeometry, Observation, Position } from "@/lib/domain/types";
 import { geometryBounds, geometryPolygons, pointInPolygon, type Bounds } from "@/lib/geography/geometry";
 import { bngToWgs84 } from "@/lib/import/british-national-grid";
 import { readOptionalNumber } from "@/lib/import/cells";
 import { cellOf, eachRow, openCsvTable } from "@/lib/import/csv-reader";
+import {
+  applyDemoReplacement,
+  checkDemoReplacement,
+  demoAssetCount,
+  DEMO_SYNTHETIC_SOURCE_IDS,
+  describeDemoReplacement,
+  type DemoReplacement,
+} from "@/lib/import/demo-replacement";
+import { insertObservations } from "@/lib/import/observations";
 import { loadAreaGeometries, type Sqlite } from "@/lib/import/store";
-import type { CheckContext, CheckedFile, KindImporter } from "@/lib/import/types";
+import type { CheckContext, CheckedFile, ImportRequest, KindImporter } from "@/lib/import/types";
 
 export const ASSET_COLUMNS = {
   required: ["name", "category"],
@@ -87,9 +97,108 @@ export class AreaLocator {
   }
 }
 
+/** The period of the asset indicators an import computes: --period, else the year the import runs. */
+function assetPeriod(request: ImportRequest): string {
+  return request.period ?? String((request.now?.() ?? new Date()).getFullYear());
+}
+
+interface CountedWard {
+  code: string;
+  population: number;
+  parentCode: string | null;
+}
+
+/** What an asset import does to the two asset indicators. */
+type IndicatorPlan =
+  { recompute: false } | { recompute: true; rows: Observation[]; replacement: DemoReplacement; summary: string[] };
+
+/**
+ * Whether this register's counts become the asset indicators, and the figures if so. They do when
+ * nothing else feeds those indicators (a council's first register), when this source fed them before
+ * (a corrected register), or when --replace-demo replaces the demo's illustrative register. Otherwise
+ * the assets go on the maps and a warning says why the indicators were left as they are.
+ */
+function planAssetIndicators(context: CheckContext, assets: readonly AssetRecord[]): IndicatorPlan {
+  const { db, sourceId, synthetic, request, warnings, fileName } = context;
+  const holders = (
+    db
+      .prepare(
+        `SELECT DISTINCT sourceId FROM Observation WHERE indicatorSlug IN (${ASSET_INDICATOR_SLUGS.map(() => "?").join(", ")}) AND sourceId != ?`,
+      )
+      .all(...ASSET_INDICATOR_SLUGS, sourceId) as { sourceId: string }[]
+  ).map((row) => row.sourceId);
+  const demoHolds = holders.some((id) => DEMO_SYNTHETIC_SOURCE_IDS.includes(id));
+  const otherImports = holders.filter((id) => !DEMO_SYNTHETIC_SOURCE_IDS.includes(id));
+  const slugs = ASSET_INDICATOR_SLUGS.join(" and ");
+  if (otherImports.length) {
+    warnings.add({
+      file: fileName,
+      message:
+        `${slugs} are counted from the register imported as "${otherImports.join('", "')}", so they were not recounted from this one. ` +
+        `To count every asset, keep the register in one file and import it under that source (--source-id ${otherImports[0]}).`,
+    });
+    return { recompute: false };
+  }
+  if (demoHolds && (synthetic || !request.replaceDemo)) {
+    warnings.add({
+      file: fileName,
+      message: synthetic
+        ? `${slugs} are still counted from the demo's illustrative register; a --synthetic register does not replace it.`
+        : `${slugs} are still counted from the demo's illustrative register, whose assets stay on the maps beside these. ` +
+          "Add --replace-demo to replace that register with this one and count these assets instead.",
+    });
+    return { recompute: false };
+  }
+  const replacesAssetRegister = !synthetic && Boolean(request.replaceDemo) && demoAssetCount(db) > 0;
+  const replacement = checkDemoReplacement(context, ASSET_INDICATOR_SLUGS, { replacesAssetRegister });
+  if (!replacement) return { recompute: false };
+
+  // Every current ward of each local authority the register reaches is counted, with zeros where it has no asset.
+  const wards = db
+    .prepare(
+      `SELECT code, population, parentCode FROM Area WHERE type = 'ward' AND successorCode IS NULL ORDER BY code`,
+    )
+    .all() as { code: string; population: number | null; parentCode: string | null }[];
+  const wardByCode = new Map(wards.map((ward) => [ward.code, ward]));
+  const reached = new Set(assets.map((asset) => wardByCode.get(asset.areaCode)?.parentCode).filter(Boolean));
+  const inReach = wards.filter((ward) => reached.has(ward.parentCode));
+  const counted: CountedWard[] = inReach.filter((ward): ward is CountedWard => ward.population !== null);
+  const unpopulated = inReach.filter((ward) => ward.population === null).map((ward) => ward.code);
+  if (unpopulated.length) {
+    warnings.add({
+      file: fileName,
+      message:
+        `No population is stored for ${unpopulated.slice(0, 5).join(", ")}${unpopulated.length > 5 ? `, … (${unpopulated.length} wards)` : ""}, ` +
+        "so no rate per 1,000 residents can be given there; import the boundaries with --population-field to add it.",
+    });
+  }
+  const countedCodes = new Set(counted.map((ward) => ward.code));
+  const inCounted = assets.filter((asset) => countedCodes.has(asset.areaCode));
+  if (inCounted.length < assets.length) {
+    warnings.add({
+      file: fileName,
+      message: `${assets.length - inCounted.length} asset(s) lie outside any ward with a population: they are on the maps but not in ${slugs}.`,
+    });
+  }
+  if (counted.length === 0) return { recompute: false };
+  const period = assetPeriod(request);
+  const rows = assetIndicatorObservations({ assets: inCounted, wards: counted, period, sourceId, synthetic });
+  const totals = [...new Set(counted.map((ward) => ward.parentCode).filter(Boolean))];
+  return {
+    recompute: true,
+    rows,
+    replacement,
+    summary: [
+      `${slugs} for ${period}, counted from this register: ${counted.length} ward(s)` +
+        (totals.length ? ` and the total for ${totals.join(", ")}` : "") +
+        ` (${rows.length} figures; --period sets the period).`,
+    ],
+  };
+}
+
 export const assetsImporter: KindImporter = {
   extraFiles: () => ({}),
-  settings: () => ({}),
+  settings: (request) => ({ period: assetPeriod(request) }),
 
   async check(context: CheckContext): Promise<CheckedFile | null> {
     const { request, problems, db, sourceId, synthetic, progress } = context;
@@ -233,6 +342,9 @@ export const assetsImporter: KindImporter = {
     }
     if (!problems.isEmpty) return null;
 
+    const indicators = planAssetIndicators(context, assets);
+    if (!problems.isEmpty) return null;
+
     const byCategory = new Map<string, number>();
     for (const asset of assets) byCategory.set(asset.category, (byCategory.get(asset.category) ?? 0) + 1);
     return {
@@ -240,9 +352,19 @@ export const assetsImporter: KindImporter = {
       summary: [
         `${assets.length} asset(s) in ${perArea.size} area(s).`,
         ...[...byCategory].sort().map(([category, count]) => `  ${category}: ${count}`),
+        ...(indicators.recompute
+          ? [...indicators.summary, ...describeDemoReplacement(indicators.replacement, demoAssetCount(db))]
+          : []),
       ],
       async write({ db: rw, sourceId: id }) {
-        return writeAssets(rw, id, assets);
+        const counts = writeAssets(rw, id, assets);
+        // The asset indicators this source computed before are recomputed, or (if it no longer feeds them) go.
+        counts.rowsReplaced += rw.prepare("DELETE FROM Observation WHERE sourceId = ?").run(id).changes;
+        if (indicators.recompute) {
+          applyDemoReplacement(rw, indicators.replacement, id);
+          counts.rowsWritten += await insertObservations(rw, [indicators.rows]);
+        }
+        return counts;
       },
     };
   },

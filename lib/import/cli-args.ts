@@ -1,6 +1,7 @@
 // The command line of `npm run import`, parsed into an ImportRequest (or a usage error in plain
 // English). Kept apart from scripts/import.ts so that it can be tested without a process.
 import { AREA_TYPES, type AreaType } from "@/lib/domain/types";
+import { readPeriod } from "@/lib/import/cells";
 import { IMPORT_KINDS, isImportKind, type ImportKind, type ImportRequest } from "@/lib/import/types";
 
 export const USAGE = `Usage:
@@ -17,6 +18,8 @@ Options for every kind:
   --dry-run             check the file and say what would change; write nothing
   --source-id <id>      the source the rows are kept under (default: from the kind and file name)
   --synthetic           mark the rows as illustrative (synthetic) data
+  --replace-demo        (indicators, survey, assets) replace the demo's synthetic figures for the
+                        indicators this file feeds, and for assets the illustrative register
   --title, --publisher, --licence, --attribution, --url, --vintage, --notes <text>
                         provenance shown with the figures
 
@@ -24,6 +27,8 @@ indicators:  --metadata <file.json|file.csv>   definitions of indicators new to 
 survey:      --mapping <file.json>  (required) which column is which indicator
              --metadata <file>      definitions of new indicators
              --min-base <n>         suppress cells with fewer respondents (default 10)
+assets:      --period <period>      the period of the asset indicators counted from the register
+                                    (default: this year)
 boundaries:  --type <ward|local_authority|region|country>  (default ward)
              --parent <code>        the area the new areas belong to, e.g. E06000031
              --code-field <name>, --name-field <name>, --population-field <name>
@@ -44,13 +49,13 @@ export class UsageError extends Error {
   }
 }
 
-const BOOLEAN_FLAGS = new Set(["dry-run", "synthetic", "help"]);
+const BOOLEAN_FLAGS = new Set(["dry-run", "synthetic", "replace-demo", "help"]);
 const SOURCE_FLAGS = ["title", "publisher", "licence", "attribution", "url", "vintage", "notes"] as const;
 const KIND_FLAGS: Record<ImportKind, readonly string[]> = {
-  indicators: ["metadata"],
-  survey: ["mapping", "metadata", "min-base"],
+  indicators: ["metadata", "replace-demo"],
+  survey: ["mapping", "metadata", "min-base", "replace-demo"],
   boundaries: ["type", "parent", "code-field", "name-field", "population-field", "crs", "min-area"],
-  assets: [],
+  assets: ["replace-demo", "period"],
 };
 const COMMON_FLAGS = ["source-id", ...SOURCE_FLAGS];
 
@@ -98,7 +103,12 @@ export function parseImportArgs(argv: readonly string[]): CliCommand {
   if (extra.length > 0)
     throw new UsageError(`Only one file can be imported at a time (also given: ${extra.join(" ")}).`);
 
-  const allowed = new Set([...BOOLEAN_FLAGS, ...COMMON_FLAGS, ...KIND_FLAGS[kind]]);
+  const kindOnly = new Set(Object.values(KIND_FLAGS).flat());
+  const allowed = new Set([
+    ...[...BOOLEAN_FLAGS].filter((flag) => !kindOnly.has(flag)),
+    ...COMMON_FLAGS,
+    ...KIND_FLAGS[kind],
+  ]);
   for (const name of flags.keys()) {
     if (allowed.has(name)) continue;
     const owner = IMPORT_KINDS.filter((k) => KIND_FLAGS[k].includes(name));
@@ -115,6 +125,19 @@ export function parseImportArgs(argv: readonly string[]): CliCommand {
     dryRun: flags.has("dry-run"),
     synthetic: flags.has("synthetic"),
   };
+  if (flags.has("replace-demo")) {
+    if (flags.has("synthetic")) {
+      throw new UsageError(
+        "--replace-demo puts real figures in place of the demo's synthetic ones, so it cannot be used with --synthetic.",
+      );
+    }
+    request.replaceDemo = true;
+  }
+  if (flags.has("period")) {
+    const period = readPeriod(flags.get("period")!);
+    if (!period.ok) throw new UsageError(`--period: ${period.reason}`);
+    request.period = period.value;
+  }
   if (flags.has("source-id")) request.sourceId = flags.get("source-id");
   const source: Record<string, string> = {};
   for (const name of SOURCE_FLAGS) if (flags.has(name)) source[name] = flags.get(name)!;

@@ -11,6 +11,7 @@ import {
   type Polarity,
   type Unit,
 } from "@/lib/domain/types";
+import { catalogueEntry } from "@/lib/indicators/catalogue";
 import { readSlug } from "@/lib/import/cells";
 import { eachRow, openCsvTable, type ReportLogs } from "@/lib/import/csv-reader";
 import { displayName, readWholeText } from "@/lib/import/read-text";
@@ -274,7 +275,7 @@ export async function resolveIndicators(
     let nextSortOrder = Math.max(0, ...[...known.values()].map((row) => row.sortOrder)) + 1;
     for (const definition of metadata.definitions) {
       const existing = known.get(definition.slug);
-      if (existing && existing.sourceId !== context.sourceId) {
+      if (existing && (existing.sourceId !== context.sourceId || catalogueEntry(definition.slug))) {
         context.problems.add({
           file: name,
           where: `indicator "${definition.slug}"`,
@@ -296,7 +297,9 @@ export async function resolveIndicators(
     "SELECT COUNT(*) AS n FROM Observation WHERE indicatorSlug = ? AND sourceId != ?",
   );
   for (const row of known.values()) {
-    if (row.sourceId !== context.sourceId || defined.has(row.slug)) continue;
+    // A catalogue indicator this source took over from the demo (--replace-demo) is the product's, not
+    // the import's: it is never removed, whatever the metadata file says.
+    if (row.sourceId !== context.sourceId || defined.has(row.slug) || catalogueEntry(row.slug)) continue;
     const { n } = usedElsewhere.get(row.slug, context.sourceId) as { n: number };
     if (n > 0) {
       context.warnings.add({

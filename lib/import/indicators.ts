@@ -14,6 +14,12 @@ import {
   writeIndicatorDefinitions,
   type ResolvedIndicators,
 } from "@/lib/import/indicator-metadata";
+import {
+  applyDemoReplacement,
+  checkDemoReplacement,
+  DEMO_SYNTHETIC_SOURCE_IDS,
+  describeDemoReplacement,
+} from "@/lib/import/demo-replacement";
 import { insertObservations } from "@/lib/import/observations";
 import { ProblemLog } from "@/lib/import/problems";
 import { displayName } from "@/lib/import/read-text";
@@ -286,23 +292,27 @@ export class ObservationKeys {
 /**
  * Finds figures for the same key from other sources, which an import must never overwrite.
  * Returns the other source's id and whether an import made it, or null when the key is free.
+ * Figures of `ignoredSources` are not looked at (the demo's synthetic ones, which a real import
+ * either replaces or is refused for as a whole: lib/import/demo-replacement.ts).
  */
-export function otherSourceLookup(db: Sqlite, sourceId: string) {
+export function otherSourceLookup(db: Sqlite, sourceId: string, ignoredSources: readonly string[] = []) {
+  const others = [sourceId, ...ignoredSources];
+  const notOthers = `sourceId NOT IN (${others.map(() => "?").join(", ")})`;
   const indicatorsWithOthers = new Set(
     (
-      db.prepare("SELECT DISTINCT indicatorSlug FROM Observation WHERE sourceId != ?").all(sourceId) as {
+      db.prepare(`SELECT DISTINCT indicatorSlug FROM Observation WHERE ${notOthers}`).all(...others) as {
         indicatorSlug: string;
       }[]
     ).map((row) => row.indicatorSlug),
   );
-  const find = db.prepare(
-    `SELECT sourceId FROM Observation WHERE indicatorSlug = ? AND areaCode = ? AND period = ? AND "group" = ? AND sourceId != ?`,
+  const lookup = db.prepare(
+    `SELECT sourceId FROM Observation WHERE indicatorSlug = ? AND areaCode = ? AND period = ? AND "group" = ? AND ${notOthers}`,
   );
   const imported = db.prepare("SELECT COUNT(*) AS n FROM ImportBatch WHERE sourceId = ?");
   const isImport = new Map<string, boolean>();
   return (key: Pick<Observation, "indicatorSlug" | "areaCode" | "period" | "group">) => {
     if (!indicatorsWithOthers.has(key.indicatorSlug)) return null;
-    const row = find.get(key.indicatorSlug, key.areaCode, key.period, key.group, sourceId) as
+    const row = lookup.get(key.indicatorSlug, key.areaCode, key.period, key.group, ...others) as
       { sourceId: string } | undefined;
     if (!row) return null;
     let fromImport = isImport.get(row.sourceId);
@@ -388,7 +398,7 @@ export const indicatorsImporter: KindImporter = {
 
     const checker = new ObservationRowChecker(table.columns, setup);
     const keys = new ObservationKeys();
-    const conflictWith = otherSourceLookup(db, context.sourceId);
+    const conflictWith = otherSourceLookup(db, context.sourceId, context.synthetic ? [] : DEMO_SYNTHETIC_SOURCE_IDS);
     const tally: Tally = {
       rows: 0,
       indicators: new Map(),
@@ -441,10 +451,12 @@ export const indicatorsImporter: KindImporter = {
       }
     }
     if (!problems.isEmpty) return null;
+    const replacement = checkDemoReplacement(context, tally.indicators.keys());
+    if (!replacement) return null;
 
     return {
       rowsRead: read,
-      summary: summarise(tally, resolved),
+      summary: [...summarise(tally, resolved), ...describeDemoReplacement(replacement)],
       async write(writeContext) {
         const { db: rw, progress: writeProgress } = writeContext;
         let written = writeIndicatorDefinitions(
@@ -455,6 +467,7 @@ export const indicatorsImporter: KindImporter = {
         );
         const replaced = rw.prepare("DELETE FROM Observation WHERE sourceId = ?").run(writeContext.sourceId).changes;
         deleteStaleIndicators(rw, resolved.stale, writeContext.sourceId);
+        applyDemoReplacement(rw, replacement, writeContext.sourceId);
 
         // Second pass over the same bytes, checked by hash: a file edited since the check is refused.
         const hash = hashFileInto(request.file);

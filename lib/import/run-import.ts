@@ -77,6 +77,7 @@ async function inputIdentity(request: ImportRequest, importer: KindImporter, fil
     kind: request.kind,
     fileName: displayName(request.file),
     synthetic: Boolean(request.synthetic),
+    replaceDemo: Boolean(request.replaceDemo),
     source: request.source ?? {},
     extraFiles: Object.fromEntries(
       Object.entries(importer.extraFiles(request)).flatMap(([role, file]) => (file ? [[role, displayName(file)]] : [])),

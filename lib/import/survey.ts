@@ -9,7 +9,14 @@ import { quickNumber, readPeriod } from "@/lib/import/cells";
 import { cellOf, eachRow, openCsvTable } from "@/lib/import/csv-reader";
 import { deleteStaleIndicators, resolveIndicators, writeIndicatorDefinitions } from "@/lib/import/indicator-metadata";
 import { otherSourceLookup } from "@/lib/import/indicators";
+import {
+  applyDemoReplacement,
+  checkDemoReplacement,
+  DEMO_SYNTHETIC_SOURCE_IDS,
+  describeDemoReplacement,
+} from "@/lib/import/demo-replacement";
 import { insertObservations } from "@/lib/import/observations";
+import { catalogueEntry, surveyShareMethod } from "@/lib/indicators/catalogue";
 import { displayName } from "@/lib/import/read-text";
 import { loadAreas } from "@/lib/import/store";
 import { readSurveyMapping, type Question } from "@/lib/import/survey-mapping";
@@ -214,7 +221,7 @@ export const surveyImporter: KindImporter = {
     const rows = aggregateSurvey(respondents, { questions, parentOf, groupOrder, minBase, sourceId, synthetic });
 
     // Figures from other sources for the same cells are never overwritten: one message per indicator and period.
-    const lookup = otherSourceLookup(db, sourceId);
+    const lookup = otherSourceLookup(db, sourceId, synthetic ? [] : DEMO_SYNTHETIC_SOURCE_IDS);
     const conflicts = new Map<string, { slug: string; period: string; source: string; count: number }>();
     for (const row of rows) {
       const other = lookup(row);
@@ -238,6 +245,14 @@ export const surveyImporter: KindImporter = {
       });
     }
     if (!problems.isEmpty) return null;
+    const replacement = checkDemoReplacement(
+      context,
+      questions.map((q) => q.indicator),
+    );
+    if (!replacement) return null;
+    // A taken-over share keeps the catalogue's method, with this survey's suppression threshold.
+    const methodFor = (slug: string) =>
+      catalogueEntry(slug)?.method === surveyShareMethod(DEFAULT_MIN_BASE) ? surveyShareMethod(minBase) : undefined;
 
     const suppressed = rows.filter((row) => row.suppressed).length;
     const totals = new Set([...parentOf.values()].filter((p): p is string => p !== null));
@@ -252,11 +267,13 @@ export const surveyImporter: KindImporter = {
         ...(resolved.definitions.length
           ? [`Indicators defined by the metadata file: ${resolved.definitions.map((d) => d.slug).join(", ")}.`]
           : []),
+        ...describeDemoReplacement(replacement),
       ],
       async write({ db: rw, sourceId: id, synthetic: isSynthetic }) {
         let written = writeIndicatorDefinitions(rw, resolved.definitions, id, isSynthetic);
         const replaced = rw.prepare("DELETE FROM Observation WHERE sourceId = ?").run(id).changes;
         deleteStaleIndicators(rw, resolved.stale, id);
+        applyDemoReplacement(rw, replacement, id, methodFor);
         written += await insertObservations(rw, [rows]);
         return { rowsWritten: written, rowsReplaced: replaced };
       },

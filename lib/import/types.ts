@@ -35,6 +35,14 @@ export interface ImportRequest {
   sourceId?: string;
   /** Mark the imported rows as synthetic (illustrative) data. */
   synthetic?: boolean;
+  /**
+   * indicators, survey, assets: remove the demo's synthetic figures for the indicators this import
+   * feeds (and, for assets, the illustrative register) and take their definitions over
+   * (lib/import/demo-replacement.ts).
+   */
+  replaceDemo?: boolean;
+  /** assets: the period of the asset indicators computed from the register (default: the import's year). */
+  period?: string;
   source?: SourceDetails;
   /** indicators, survey: metadata (JSON or CSV) for indicators the database does not know yet. */
   metadataFile?: string;

@@ -3,12 +3,18 @@
 // Indicator table, and pages read it from there (imports may add indicators of their own).
 import type { Indicator } from "@/lib/domain/types";
 import { SOURCE_IDS } from "@/lib/demo-data/sources";
+import { DEFAULT_MIN_BASE } from "@/lib/stats/survey-aggregation";
 
 type CatalogueEntry = Omit<Indicator, "sortOrder">;
 
-const SURVEY_METHOD =
-  "Weighted share of survey respondents aged 16+ in the ward and year, with a 95% Wilson interval on the effective sample size (so survey weights widen it). " +
-  "Cells with fewer than 10 respondents are suppressed.";
+/** How a survey share is computed (lib/stats/survey-aggregation.ts), with the survey's suppression threshold. */
+export function surveyShareMethod(minBase: number): string {
+  return (
+    "Weighted share of survey respondents aged 16+ in the ward and year, with a 95% Wilson interval on the effective sample size (so survey weights widen it). " +
+    `Cells with fewer than ${minBase} respondents are suppressed.`
+  );
+}
+const SURVEY_METHOD = surveyShareMethod(DEFAULT_MIN_BASE);
 const SYNTHETIC_CAVEAT =
   "Illustrative synthetic data: no ward-level public survey exists, so these figures are generated " +
   "(deterministically, correlated with real deprivation) to demonstrate the dashboard. A council replaces them by importing its own Civic Pulse survey.";
@@ -30,8 +36,6 @@ function survey(
     sourceId: SOURCE_IDS.syntheticSurvey,
   };
 }
-
-const ASSET_REGISTER_CAVEAT = "Counted from the illustrative synthetic asset register until a council imports its own.";
 
 const ENTRIES: CatalogueEntry[] = [
   // 1. Everyday citizenship
@@ -221,8 +225,8 @@ const ENTRIES: CatalogueEntry[] = [
     polarity: "higher-better",
     decimals: 2,
     method:
-      "Count of assets in the register with category library, community centre or community hall inside the ward boundary, divided by Census 2021 usual residents, times 1,000.",
-    caveats: ASSET_REGISTER_CAVEAT,
+      "Count of assets in the register with category library, community centre or community hall inside the ward boundary, divided by the ward's usual residents (the population stored with its boundary: Census 2021 for the demo's wards), times 1,000.",
+    caveats: "Counted from the illustrative synthetic asset register until a council imports its own.",
     synthetic: true,
     sourceId: SOURCE_IDS.syntheticAssets,
   },
@@ -239,8 +243,8 @@ const ENTRIES: CatalogueEntry[] = [
     polarity: "higher-better",
     decimals: 2,
     method:
-      "Count of assets in the register that are groups or organisations (not buildings or parks) inside the ward boundary, divided by Census 2021 usual residents, times 1,000.",
-    caveats: ASSET_REGISTER_CAVEAT,
+      "Count of assets in the register that are groups or organisations (not buildings or parks) inside the ward boundary, divided by the ward's usual residents (the population stored with its boundary: Census 2021 for the demo's wards), times 1,000.",
+    caveats: "Counted from the illustrative synthetic asset register until a council imports its own.",
     synthetic: true,
     sourceId: SOURCE_IDS.syntheticAssets,
   },
@@ -384,14 +388,4 @@ export function defaultIndicatorSlug(withFigures: readonly { slug: string }[]): 
 
 export function catalogueEntry(slug: string): Indicator | undefined {
   return INDICATOR_CATALOGUE.find((indicator) => indicator.slug === slug);
-}
-
-/** Caveats that hold only for the demo's generated figures: not shown beside a council's real ones. */
-const SYNTHETIC_ONLY_CAVEATS: ReadonlySet<string> = new Set([SYNTHETIC_CAVEAT, ASSET_REGISTER_CAVEAT]);
-
-/** The indicator's caveats as they apply to the figures shown (synthetic or not). */
-export function caveatsFor(indicator: Pick<Indicator, "caveats">, figuresSynthetic: boolean): string | undefined {
-  return !figuresSynthetic && indicator.caveats && SYNTHETIC_ONLY_CAVEATS.has(indicator.caveats)
-    ? undefined
-    : indicator.caveats;
 }

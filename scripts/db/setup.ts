@@ -29,7 +29,7 @@ export async function setupDatabase(log = console.log) {
       log(
         `Database is empty and CIVIC_PULSE_HOME_AREA is ${home}, not the demo's ${DEMO_LA.code}: created it with the ` +
           `${counts.indicators} indicator definitions only. Import ${home}'s boundaries, figures and assets ` +
-          '(npm run import; docs/data-format.md, "Adopting Civic Pulse").',
+          'with npm run import (README, "Adopting Civic Pulse for your council"; formats in docs/data-format.md).',
       );
     }
   } finally {

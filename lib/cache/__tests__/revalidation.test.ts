@@ -6,7 +6,15 @@ import { dashboardUrls, isAuthorised, requestRevalidation, REVALIDATE_PATH } fro
 
 test("only the exact bearer token authorises a revalidation", () => {
   assert.ok(isAuthorised("Bearer s3cret-token", "s3cret-token"));
-  for (const header of [null, "", "s3cret-token", "Bearer ", "Bearer s3cret-toke", "Bearer s3cret-token2", "bearer s3cret-token"]) {
+  for (const header of [
+    null,
+    "",
+    "s3cret-token",
+    "Bearer ",
+    "Bearer s3cret-toke",
+    "Bearer s3cret-token2",
+    "bearer s3cret-token",
+  ]) {
     assert.equal(isAuthorised(header, "s3cret-token"), false, String(header));
   }
   // No token configured: revalidation is off, whatever is sent.
@@ -38,7 +46,10 @@ test("every dashboard is asked with the token; one that is down or refuses is re
   const down = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
   await new Promise<void>((resolve) => closed.close(() => resolve()));
   try {
-    const results = await requestRevalidation({ CIVIC_PULSE_URL: `${up},${down}`, CIVIC_PULSE_REVALIDATE_TOKEN: "t0ken" });
+    const results = await requestRevalidation({
+      CIVIC_PULSE_URL: `${up},${down}`,
+      CIVIC_PULSE_REVALIDATE_TOKEN: "t0ken",
+    });
     assert.deepEqual(results[0], { url: up, ok: true });
     assert.deepEqual(results[1], { url: down, ok: false, reason: "not running" });
     assert.deepEqual(seen, [{ path: REVALIDATE_PATH, authorization: "Bearer t0ken" }]);

@@ -69,9 +69,24 @@ const CASES: Case[] = [
   },
   {
     file: "conflict-with-demo.csv",
+    expect: [{ says: /synthetic figures for "belonging" \(\d+ figures, 2021 to 2025\).*Add --replace-demo/ }],
+  },
+  {
+    file: "conflict-with-demo.csv",
+    options: { synthetic: true },
     expect: [
       {
         says: 'from the source "civic-pulse-synthetic-survey"; figures from other sources are never overwritten',
+        line: 2,
+      },
+    ],
+  },
+  {
+    file: "conflict-with-census.csv",
+    options: { replaceDemo: true },
+    expect: [
+      {
+        says: 'from the source "census2021-ts039"; figures from other sources are never overwritten',
         line: 2,
       },
     ],

@@ -187,7 +187,7 @@ test("a corrected boundary file removes areas it leaves out, unless something re
   const figures = writeFile(
     dbs.dir,
     "grid-figures.csv",
-    "area_code,indicator,period,value\nE05990000,belonging,2027,50\n",
+    "area_code,indicator,period,value\nE05990000,unpaid-carers,2027,9.5\n",
   );
   assert.equal((await runImport({ kind: "indicators", file: figures, databaseFile })).status, "imported");
   fs.writeFileSync(file, wardsInGridMetres((index) => index >= 2).text);

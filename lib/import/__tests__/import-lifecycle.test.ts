@@ -341,9 +341,9 @@ test("a byte-order mark and mixed line endings (CRLF, LF, CR) are accepted; an u
     dbs.dir,
     "mixed-endings.csv",
     "\uFEFFArea Code,Indicator,Period,Value,Notes\r\n" +
-      "E05010805,belonging,2026,50,\n" +
-      "E05010806,belonging,2026,51,checked\r" +
-      '"E05010807",belonging,2026,"52.5","two, with a comma"\r\n',
+      "E05010805,unpaid-carers,2026,50,\n" +
+      "E05010806,unpaid-carers,2026,51,checked\r" +
+      '"E05010807",unpaid-carers,2026,"52.5","two, with a comma"\r\n',
   );
   const outcome = expectStatus(await runImport({ kind: "indicators", file, databaseFile }), "imported");
   assert.equal(outcome.rowsRead, 3);

@@ -161,7 +161,8 @@ test("--min-base moves the suppression threshold", () => {
   assert.equal(aggregateSurvey(respondents, { ...plan, minBase: 13 })[0]!.suppressed, true);
 });
 
-test("survey figures never overwrite another source's: one message per indicator and period", async () => {
+// (Real figures for the demo's synthetic indicators are refused as a whole, or replace them: demo-replacement.test.ts.)
+test("synthetic survey figures never overwrite another source's: one message per indicator and period", async () => {
   const databaseFile = dbs.copy();
   const before = sha256OfFile(databaseFile);
   const file = writeFile(
@@ -176,7 +177,7 @@ test("survey figures never overwrite another source's: one message per indicator
     "belonging-mapping.json",
     JSON.stringify({ questions: { q1: { indicator: "belonging", yes: ["Yes"] } } }),
   );
-  const outcome = await runImport({ kind: "survey", file, mappingFile, databaseFile });
+  const outcome = await runImport({ kind: "survey", file, mappingFile, databaseFile, synthetic: true });
   assert.equal(outcome.status, "invalid");
   if (outcome.status === "invalid") {
     assert.equal(outcome.problems.total, 1);
