@@ -84,8 +84,13 @@ export function WardProfilePage({ profile, selected }: { profile: WardProfile; s
               Every indicator compared with {parent.name}
             </h2>
             <p className="text-sm">
-              The latest figure for each indicator. Figures marked <SyntheticFlag compact /> are illustrative synthetic
-              data. A trend is shown only where five or more periods show a statistically significant change. Select an
+              The latest figure for each indicator.{" "}
+              {syntheticSlugs.size > 0 && (
+                <>
+                  Figures marked <SyntheticFlag compact /> are illustrative synthetic data.{" "}
+                </>
+              )}
+              A trend is shown only where five or more periods show a statistically significant change. Select an
               indicator to see its trend.
             </p>
             <SpineChartKey benchmarkName={parent.name} />
