@@ -6,11 +6,12 @@
 //
 // The server: `next start` from the build the other specs use, on this test's own database, with the
 // front cache off. scripts/start.ts would rebuild (the data fingerprint differs from the build's), and a
-// rebuild would write into the .next the main test server is serving from; a build of its own (another
-// distDir) took about 40 s alone and two to three minutes on 2 busy cores, for no more coverage than
-// this: every page this journey reads is rendered from the test's database, because the pages generated at
-// build time (from the demo data) are thrown away by POST /api/revalidate before any is read, and pages are
-// regenerated in memory (isrFlushToDisk: false in next.config.js), never written back into the shared .next.
+// rebuild would write into the .next the main test server is serving from. A build of its own (another
+// distDir) would add a full next build (37 s in one run here) beside the rest of the suite on 2 cores, for
+// no more coverage: every page this journey reads is rendered from the test's database, because POST
+// /api/revalidate discards the pages generated at build time (from the demo data) before any is read, and
+// regenerated pages stay in memory (isrFlushToDisk: false in next.config.js), never written into the shared
+// .next. (That npm start builds on a catalogue-only database is checked by hand; see docs/decisions.md.)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
