@@ -47,6 +47,7 @@ const FIGURE_INDICATORS = ["neighbours-help", "belonging", "unpaid-carers"];
 const PERIODS = ["2024", "2025"];
 const ASSET_PERIOD = "2025";
 const FIGURES_TITLE = "Harrowdale residents' survey and carers count";
+const BOUNDARIES_ATTRIBUTION = "Harrowdale Council ward boundaries, Open Government Licence v3.0.";
 
 type Box = readonly [number, number, number, number];
 const rectangle = ([west, south, east, north]: Box) => ({
@@ -305,7 +306,16 @@ test("a bad ward file is refused, naming the file, the feature and the column, a
 
 test("the council's imports land in order and the dashboard is told each time", async () => {
   const steps = [
-    ["boundaries", file("harrowdale-wards.geojson"), "--parent", AUTHORITY.code, "--population-field", "population"],
+    [
+      "boundaries",
+      file("harrowdale-wards.geojson"),
+      "--parent",
+      AUTHORITY.code,
+      "--population-field",
+      "population",
+      "--attribution",
+      BOUNDARIES_ATTRIBUTION,
+    ],
     [
       "indicators",
       file("harrowdale-figures.csv"),
@@ -358,6 +368,9 @@ test("home → ward → indicator → CSV: the authority and its wards, the figu
   expect(new Map(shown)).toEqual(
     new Map(WARDS.map((ward) => [ward.name, openingFigures.find((f) => f.area === ward.code)!.value])),
   );
+  // The map credits the council's boundaries, and the figures their own source.
+  await expect(page.getByTestId("map").locator("xpath=..").locator("figcaption")).toContainText(BOUNDARIES_ATTRIBUTION);
+  await expect(page.getByRole("region", { name: "About this indicator" })).toContainText(FIGURES_TITLE);
   // Nothing here is synthetic any more: no label says so, and the footer credits the council's sources.
   await expect(page.locator('[data-synthetic="true"]')).toHaveCount(0);
   await expect(page.getByTestId("footer-illustrative")).toHaveCount(0);
@@ -445,6 +458,12 @@ test("the map embed and the map image name the authority and its wards, not Pete
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${AUTHORITY.name} wards`);
   await expect(page.locator("figcaption")).toContainText(FIGURES_TITLE);
   await expectNoDemoAndAccessible(page);
+
+  // The home page's map of the Census-defined indicator credits the council's figures, not the Census file.
+  await page.goto(`${BASE}/?indicator=unpaid-carers`);
+  const about = page.getByRole("region", { name: "About this indicator" });
+  await expect(about).toContainText(FIGURES_TITLE);
+  await expect(about).not.toContainText("Census 2021 TS039"); // the definition's source (Peterborough's file)
 
   await page.goto(`${BASE}/present`);
   for (const ward of WARDS) await expect(page.getByLabel(ward.name)).toBeVisible();

@@ -32,7 +32,7 @@ export function EmbedFrame({
       {children}
       <figcaption className="text-xs text-[var(--color-muted)]">
         {sources.map((source) => `Source: ${source.title}. Licence: ${source.licence}. `).join("")}
-        {boundaries ? `Boundaries: ${boundaries.replace(/^Source:\s*/i, "")} ` : ""}
+        {boundaries ? `Boundaries: ${boundaries} ` : ""}
         <a href={pageHref} target="_top">
           View on Civic Pulse
         </a>

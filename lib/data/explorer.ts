@@ -5,6 +5,7 @@ import { authorityAndCurrentWards, currentWardsOf } from "@/lib/data/areas";
 import type { AreaCode, GeoJsonGeometry, Observation } from "@/lib/domain/types";
 import { getIndicator, listPeriods, type IndicatorWithSource } from "@/lib/data/indicators";
 import { toObservation } from "@/lib/data/observations";
+import { getBoundaryAttribution, sourcesOfFigures, type SourceSummary } from "@/lib/data/provenance";
 
 export interface WardValue {
   code: AreaCode;
@@ -19,6 +20,9 @@ export interface ExplorerView {
   period: string;
   parent: { code: AreaCode; name: string; observation: Observation | null };
   wards: WardValue[];
+  /** The sources of the figures shown (each figure's own), and who to credit for the ward boundaries. */
+  sources: SourceSummary[];
+  boundaryAttribution: string | null;
 }
 
 /**
@@ -51,6 +55,10 @@ export async function getExplorerView(
     }),
   ]);
   const byArea = new Map(observations.map((row) => [row.areaCode, toObservation(row)]));
+  const [sources, boundaryAttribution] = await Promise.all([
+    sourcesOfFigures(observations),
+    getBoundaryAttribution(wards.map((ward) => ward.code)),
+  ]);
   return {
     indicator,
     periods,
@@ -62,5 +70,7 @@ export async function getExplorerView(
       geometry: JSON.parse(ward.geometry!) as GeoJsonGeometry,
       observation: byArea.get(ward.code) ?? null,
     })),
+    sources,
+    boundaryAttribution,
   };
 }

@@ -57,14 +57,17 @@ export async function getIndicatorFigureSources(laCode: AreaCode, slug: string):
   return sourceSummaries(rows.map((row) => row.sourceId));
 }
 
-/** Who to credit for the boundaries of these areas (one statement per distinct attribution), or null. */
+/**
+ * Who to credit for the boundaries of these areas (one statement per distinct attribution), or null; without
+ * a leading "Source:", as it follows "Boundaries:" wherever it is shown.
+ */
 export async function getBoundaryAttribution(areaCodes: AreaCode[]): Promise<string | null> {
   const sources = await db.source.findMany({
     where: { areas: { some: { code: { in: areaCodes } } } },
     select: sourceSummarySelect,
     orderBy: { id: "asc" },
   });
-  return [...new Set(sources.map(attributionOf))].join(" ") || null;
+  return [...new Set(sources.map((source) => attributionOf(source).replace(/^Source:\s*/i, "")))].join(" ") || null;
 }
 
 export interface HomeProvenance {

@@ -10,7 +10,6 @@ import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
 import { getHomeDataStatus } from "@/lib/data/home-authority";
 import { listIndicatorsWithFigures } from "@/lib/data/indicators";
-import { getBoundaryAttribution, sourcesOfFigures } from "@/lib/data/provenance";
 import { defaultIndicatorSlug } from "@/lib/indicators/catalogue";
 import { DEFAULT_CLASSIFICATION_METHOD } from "@/lib/indicators/classify";
 import { buildWardMap } from "@/lib/indicators/ward-map";
@@ -28,17 +27,13 @@ export async function EmbedMapRoute({ params }: { params: EmbedMapParams }) {
   if (!view) notFound();
   const state = { mode: params.mode ?? "value", method: params.classes ?? DEFAULT_CLASSIFICATION_METHOD } as const;
   const { choropleth, areas } = buildWardMap(view, state);
-  const { indicator, period, parent, wards } = view;
-  const [sources, boundaries] = await Promise.all([
-    sourcesOfFigures([parent.observation, ...wards.map((ward) => ward.observation)]),
-    getBoundaryAttribution(wards.map((ward) => ward.code)),
-  ]);
+  const { indicator, period, parent } = view;
   return (
     <EmbedFrame
       title={`${indicator.title}, ${parent.name} wards, ${period}`}
       indicator={indicator}
-      sources={sources}
-      boundaries={boundaries}
+      sources={view.sources}
+      boundaries={view.boundaryAttribution}
       pageHref={explorerHref({ indicator: indicator.slug, period, ...{ mode: state.mode, classes: state.method } })}
     >
       <div className="aspect-[4/3] w-full max-h-[80vh]" data-testid="embed-map">

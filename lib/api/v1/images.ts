@@ -8,7 +8,7 @@ import { areaCodeParam, periodParam, slugParam } from "@/lib/api/v1/params";
 import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
 import { getIndicator, type IndicatorWithSource } from "@/lib/data/indicators";
-import { getBoundaryAttribution, sourcesOfFigures } from "@/lib/data/provenance";
+import { sourcesOfFigures } from "@/lib/data/provenance";
 import { getAreaTrendView } from "@/lib/data/trends";
 import type { Observation } from "@/lib/domain/types";
 import {
@@ -127,11 +127,8 @@ async function mapSvg(params: URLSearchParams): Promise<{ svg: string; name: str
         : `No indicator has the slug "${query.indicator}".`,
     );
   }
-  const drawn = [view.parent.observation, ...view.wards.map((w) => w.observation)];
-  const [sources, boundaryAttribution] = await Promise.all([
-    sourcesOf(drawn, view.indicator),
-    getBoundaryAttribution(view.wards.map((w) => w.code)),
-  ]);
+  // The sources of the figures drawn, else (no figure in the period for any ward) the indicator's.
+  const sources = view.sources.length ? view.sources : [view.indicator.source];
   const model = mapImageModel({
     indicator: view.indicator,
     period: view.period,
@@ -140,7 +137,7 @@ async function mapSvg(params: URLSearchParams): Promise<{ svg: string; name: str
     mode: query.mode,
     method: query.classes,
     sources,
-    boundaryAttribution,
+    boundaryAttribution: view.boundaryAttribution,
     width: query.width,
     height: query.height,
   });
