@@ -2,34 +2,16 @@
 // makes them stale and the import CLI asks the dashboard to regenerate. Runs its own server, started as
 // npm start starts it (scripts/start.ts: Next behind the front cache), on a copy of the test database (so
 // the import cannot change what the other specs see), from the same build.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_DATABASE_FILE, E2E_DATABASE_URL, E2E_PORT } from "../playwright.config";
+import { IMPORTS_NEED_SQLITE, startDashboardOnCopy, type DashboardOnCopy } from "./support/dashboard-on-copy";
 
-const PORT = E2E_PORT + 17;
-const BASE = `http://127.0.0.1:${PORT}`;
 const TOKEN = "e2e-revalidation-token";
 const WARD = "/areas/E05010805";
 // docs/examples/indicators.csv gives this ward a new indicator, "Library members".
 const NEW_INDICATOR = "Library members";
 const NEW_INDICATOR_TITLE = "Residents with an active library card";
-
-let server: ChildProcess | undefined;
-let databaseFile = "";
-
-async function waitUntilUp() {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(BASE + WARD)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the test server on ${BASE} did not start`);
-}
 
 // Embeds and committee mode come from the same caches; the import adds this indicator to the ward above.
 const NEW_SLUG = "library-membership";
@@ -37,87 +19,42 @@ const COMMITTEE_FORM = "/present";
 const NEW_TREND_EMBED = `/embed/trend?area=E05010805&indicator=${NEW_SLUG}`;
 const NEW_SLIDE = `/present?wards=E05010805&indicators=${NEW_SLUG}`;
 
+let dashboard: DashboardOnCopy;
+
 /** A page, and whether the front cache answered it from memory (x-cache: HIT) or asked Next. */
 async function cachedPage(path: string) {
-  const response = await fetch(BASE + path);
+  const response = await fetch(dashboard.base + path);
   return { status: response.status, frontCache: response.headers.get("x-cache"), html: await response.text() };
 }
 const wardPage = () => cachedPage(WARD);
 
 function runImport(token: string) {
-  const result = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/import.ts",
-      "indicators",
-      "docs/examples/indicators.csv",
-      "--metadata",
-      "docs/examples/indicators-metadata.csv",
-    ],
-    {
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${databaseFile}`,
-        CIVIC_PULSE_URL: BASE,
-        CIVIC_PULSE_REVALIDATE_TOKEN: token,
-      },
-    },
+  return dashboard.runImport(
+    ["indicators", "docs/examples/indicators.csv", "--metadata", "docs/examples/indicators-metadata.csv"],
+    token,
   );
-  return { status: result.status, output: result.stdout + result.stderr };
 }
 
 test.describe.configure({ mode: "serial" });
-// The import CLI writes SQLite files only (PostgreSQL gets its data through db:copy).
-test.skip(!E2E_DATABASE_URL.startsWith("file:"), "imports into a copy of the SQLite test database");
+test.skip(IMPORTS_NEED_SQLITE, "imports into a copy of the SQLite test database");
 test.setTimeout(120_000);
 
 test.beforeAll(async () => {
-  databaseFile = path.resolve(`var/e2e-revalidation-${PORT}.db`);
-  fs.copyFileSync(E2E_DATABASE_FILE, databaseFile);
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATABASE_URL: `file:${databaseFile}`,
-      CIVIC_PULSE_REVALIDATE_TOKEN: TOKEN,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  // The copy holds the data the build was made from: a rebuild would mean a different build, written into the
-  // .next the main test server is serving from. Stop rather than do that.
-  let rebuilding = false;
-  server.stdout!.on("data", (output: Buffer) => {
-    if (output.toString().includes("Building the dashboard")) {
-      rebuilding = true;
-      server?.kill();
-    }
-  });
-  await Promise.race([
-    waitUntilUp(),
-    new Promise((_, reject) => server!.once("exit", () => reject(new Error("the test server stopped")))),
-  ]).catch((error: Error) => {
-    throw rebuilding ? new Error("scripts/start.ts wanted to rebuild for the copied database") : error;
-  });
+  dashboard = await startDashboardOnCopy(17, TOKEN);
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once("exit", resolve));
-    server.kill(); // scripts/start.ts stops Next, then exits
-    await exited;
-  }
-  fs.rmSync(databaseFile, { force: true });
+  await dashboard?.stop();
 });
 
 test("revalidation needs the token, and only answers POST", async () => {
-  expect((await fetch(`${BASE}/api/revalidate`, { method: "POST" })).status).toBe(401);
-  const wrong = await fetch(`${BASE}/api/revalidate`, { method: "POST", headers: { Authorization: "Bearer nope" } });
+  expect((await fetch(`${dashboard.base}/api/revalidate`, { method: "POST" })).status).toBe(401);
+  const wrong = await fetch(`${dashboard.base}/api/revalidate`, {
+    method: "POST",
+    headers: { Authorization: "Bearer nope" },
+  });
   expect(wrong.status).toBe(401);
-  expect((await fetch(`${BASE}/api/revalidate`)).status).toBe(405);
+  expect((await fetch(`${dashboard.base}/api/revalidate`)).status).toBe(405);
 });
 
 test("an import shows on the cached ward page once the dashboard is told, and not before", async () => {
@@ -144,7 +81,10 @@ test("an import shows on the cached ward page once the dashboard is told, and no
 
   // Told with the token, the dashboard regenerates the page from the new data, and the front cache lets go
   // of the old one: what it answers from memory from then on is the new page.
-  const told = await fetch(`${BASE}/api/revalidate`, { method: "POST", headers: { Authorization: `Bearer ${TOKEN}` } });
+  const told = await fetch(`${dashboard.base}/api/revalidate`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${TOKEN}` },
+  });
   expect(told.status).toBe(200);
   await expect.poll(async () => (await wardPage()).html.includes(NEW_INDICATOR), { timeout: 30_000 }).toBe(true);
   const fromMemory = await wardPage();
@@ -166,37 +106,22 @@ test("an import shows on the cached ward page once the dashboard is told, and no
 test("the import CLI tells the dashboard itself when it has the token", async () => {
   // A corrected copy of the file replaces the source's rows; the CLI announces it and the page follows.
   expect((await wardPage()).html).not.toContain("47.9");
-  const corrected = path.resolve(`var/e2e-revalidation-${PORT}-indicators.csv`);
+  const corrected = path.resolve(`${dashboard.databaseFile}-indicators.csv`);
   const rows = fs
     .readFileSync("docs/examples/indicators.csv", "utf8")
     .replace("33.0,30.1,36.0,330", "47.9,45.0,50.8,479");
   fs.writeFileSync(corrected, rows);
   try {
-    const result = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "scripts/import.ts",
-        "indicators",
-        corrected,
-        "--metadata",
-        "docs/examples/indicators-metadata.csv",
-        "--source-id",
-        "import-indicators-indicators",
-      ],
-      {
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          DATABASE_URL: `file:${databaseFile}`,
-          CIVIC_PULSE_URL: BASE,
-          CIVIC_PULSE_REVALIDATE_TOKEN: TOKEN,
-        },
-      },
-    );
-    expect(result.status, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain(`Dashboard at ${BASE}: pages will show the new data`);
+    const result = dashboard.runImport([
+      "indicators",
+      corrected,
+      "--metadata",
+      "docs/examples/indicators-metadata.csv",
+      "--source-id",
+      "import-indicators-indicators",
+    ]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toContain(`Dashboard at ${dashboard.base}: pages will show the new data`);
     for (const path of [WARD, NEW_TREND_EMBED, NEW_SLIDE]) {
       await expect.poll(async () => (await cachedPage(path)).html.includes("47.9"), { timeout: 30_000 }).toBe(true);
       const fromMemory = await cachedPage(path);
