@@ -248,8 +248,10 @@ test("before any import, the pages say there is no data for the authority yet, a
     await expect(page.getByTestId("no-data-yet"), path).toContainText(`No data for ${AUTHORITY.code} yet`);
     expect(await page.content(), path).not.toContain("Peterborough");
   }
-  // An indicator of the catalogue with no figures here is no page of this site.
+  // An indicator of the catalogue with no figures here is no page of this site; the 404 page names the authority.
   expect((await page.goto(`${BASE}/indicators/${FIGURE_INDICATORS[0]}`))?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: `Go to the ${AUTHORITY.code} map of all wards` })).toBeVisible();
+  expect(await page.content()).not.toContain("Peterborough");
 });
 
 test("a bad ward file is refused, naming the file, the feature and the column, and the database does not change", async () => {
@@ -457,6 +459,13 @@ test("the map embed and the map image name the authority and its wards, not Pete
   await page.goto(`${BASE}/embed/map?indicator=${FIGURE_INDICATORS[1]}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${AUTHORITY.name} wards`);
   await expect(page.locator("figcaption")).toContainText(FIGURES_TITLE);
+  await expectNoDemoAndAccessible(page);
+
+  // The trend embed of a ward against its authority.
+  const [ward] = WARDS;
+  await page.goto(`${BASE}/embed/trend?area=${ward.code}&indicator=${FIGURE_INDICATORS[1]}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${ward.name} and ${AUTHORITY.name}`);
+  await expect(page.locator("figcaption").filter({ hasText: "Source:" })).toContainText(FIGURES_TITLE);
   await expectNoDemoAndAccessible(page);
 
   // The home page's map of the Census-defined indicator credits the council's figures, not the Census file.
