@@ -295,15 +295,28 @@ test("a bad ward file is refused, naming the file, the feature and the column, a
       ),
     },
   ];
-  for (const { name, features, args, says } of bad) {
-    fs.writeFileSync(file(name), featureCollection(features));
+  const refuse = (kind: string, name: string, args: readonly string[], says: RegExp) => {
     const before = sha256(databaseFile);
-    const refused = runImport(["boundaries", file(name), ...args]);
+    const refused = runImport([kind, file(name), ...args]);
     expect(refused.status, refused.output).toBe(1);
     expect(refused.output, name).toMatch(says);
     expect(refused.output, name).toContain("The database has not changed");
     expect(sha256(databaseFile), `${name}: the database file is byte-identical`).toBe(before);
+  };
+  for (const { name, features, args, says } of bad) {
+    fs.writeFileSync(file(name), featureCollection(features));
+    refuse("boundaries", name, args, says);
   }
+  // Figures for a demo ward (not in this database), and an asset outside every boundary held.
+  fs.writeFileSync(file("figures-elsewhere.csv"), `area_code,indicator,period,value\nE05010805,belonging,2025,31.2\n`);
+  refuse(
+    "indicators",
+    "figures-elsewhere.csv",
+    [],
+    /figures-elsewhere\.csv, line 2, column "area_code": Unknown area code "E05010805"/,
+  );
+  fs.writeFileSync(file("assets-elsewhere.csv"), `name,category,lat,lon\nFar hall,community-hall,53.5,-1.2\n`);
+  refuse("assets", "assets-elsewhere.csv", [], /assets-elsewhere\.csv, line 2, column "lat": .*outside/i);
 });
 
 test("the council's imports land in order and the dashboard is told each time", async () => {
