@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { SiteChrome } from "@/components/layout/SiteChrome";
+import { getSiteChromeData } from "@/lib/data/home-authority";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const chrome = await getSiteChromeData();
   return (
-    <SiteChrome>
+    <SiteChrome chrome={chrome}>
       <div className="max-w-2xl space-y-4">
         <h1 className="text-3xl font-bold">Page not found</h1>
         <p>
@@ -11,7 +13,7 @@ export default function NotFound() {
           longer in use.
         </p>
         <p>
-          <Link href="/">Go to the Peterborough map of all wards</Link>
+          <Link href="/">Go to the {chrome.authorityLabel} map of all wards</Link>
         </p>
       </div>
     </SiteChrome>

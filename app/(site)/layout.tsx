@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { SiteChrome } from "@/components/layout/SiteChrome";
+import { getSiteChromeData } from "@/lib/data/home-authority";
 
-export default function SiteLayout({ children }: { children: ReactNode }) {
-  return <SiteChrome>{children}</SiteChrome>;
+export default async function SiteLayout({ children }: { children: ReactNode }) {
+  return <SiteChrome chrome={await getSiteChromeData()}>{children}</SiteChrome>;
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { CommitteeSetup } from "@/components/present/CommitteeSetup";
+import { NoDataYet } from "@/components/layout/NoDataYet";
 import { homeAreaCode } from "@/lib/config";
 import { getCommitteeChoices } from "@/lib/data/committee";
+import { getHomeDataStatus } from "@/lib/data/home-authority";
 
 export const metadata: Metadata = { title: "Committee mode" };
 
@@ -12,5 +14,12 @@ export const revalidate = 86400;
 
 export default async function PresentPage() {
   const { wards, indicators } = await getCommitteeChoices(homeAreaCode());
-  return <CommitteeSetup wards={wards} indicators={indicators} />;
+  const nothingToPresent = wards.length === 0 || indicators.length === 0;
+  return (
+    <CommitteeSetup
+      wards={wards}
+      indicators={indicators}
+      noData={nothingToPresent ? <NoDataYet status={await getHomeDataStatus()} headingLevel={2} /> : undefined}
+    />
+  );
 }

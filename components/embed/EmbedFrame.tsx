@@ -2,17 +2,22 @@ import type { ReactNode } from "react";
 import type { Indicator } from "@/lib/domain/types";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 
-/** Title, source, licence and a link back around an embedded chart or map. */
+/**
+ * Title, sources, licences and a link back around an embedded chart or map. `sources` are those of the
+ * figures drawn; `boundaries` credits the boundaries of a map (null for a chart).
+ */
 export function EmbedFrame({
   title,
   indicator,
-  source,
+  sources,
+  boundaries = null,
   pageHref,
   children,
 }: {
   title: string;
   indicator: Pick<Indicator, "synthetic">;
-  source: { title: string; licence: string };
+  sources: { title: string; licence: string }[];
+  boundaries?: string | null;
   pageHref: string;
   children: ReactNode;
 }) {
@@ -26,8 +31,8 @@ export function EmbedFrame({
       )}
       {children}
       <figcaption className="text-xs text-[var(--color-muted)]">
-        Source: {source.title}. Licence: {source.licence}. Boundaries: ONS, OGL v3.0, contains OS data © Crown copyright
-        and database right 2025.{" "}
+        {sources.map((source) => `Source: ${source.title}. Licence: ${source.licence}. `).join("")}
+        {boundaries ? `Boundaries: ${boundaries} ` : ""}
         <a href={pageHref} target="_top">
           View on Civic Pulse
         </a>

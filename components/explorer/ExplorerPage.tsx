@@ -109,8 +109,8 @@ export function ExplorerPage({
               </div>
             </div>
             <figcaption className="mt-2 text-sm text-[var(--color-muted)]">
-              Ward boundaries: ONS, OGL v3.0; contains OS data © Crown copyright and database right 2025. Select a ward
-              (or Tab to it and press Enter) to open its page.
+              {view.boundaryAttribution && `Ward boundaries: ${view.boundaryAttribution} `}Select a ward (or Tab to it
+              and press Enter) to open its page.
             </figcaption>
           </figure>
           <MapLegend entries={choropleth.legend} description={choropleth.description} unitLabel={indicator.unitLabel} />
@@ -160,8 +160,8 @@ export function ExplorerPage({
           <strong>Why it matters:</strong> {indicator.whyItMatters}
         </p>
         <p>
-          <strong>Source:</strong> {indicator.source.title} ({indicator.source.publisher}). Licence:{" "}
-          {indicator.source.licence}.{" "}
+          <strong>Source:</strong>{" "}
+          {view.sources.map((source) => `${source.title} (${source.publisher}). Licence: ${source.licence}. `)}
           <Link href={indicatorHref(indicator.slug, { period })}>Method, caveats and trend</Link>
         </p>
       </section>

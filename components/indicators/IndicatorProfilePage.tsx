@@ -15,6 +15,8 @@ import { WardRanking } from "@/components/explorer/WardRanking";
 import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 import { ScriptsOnDemand } from "@/components/layout/ScriptsOnDemand";
+import { SourceList } from "@/components/indicators/SourceList";
+import type { SourceSummary } from "@/lib/data/provenance";
 
 /** Everything about one indicator: what it means, where it comes from, how it varies and changes. */
 export function IndicatorProfilePage({
@@ -22,14 +24,16 @@ export function IndicatorProfilePage({
   trend,
   inequality,
   highlight,
+  sources,
 }: {
   view: ExplorerView;
+  /** The sources of the indicator's figures for the authority and its wards (not the definition's). */
+  sources: SourceSummary[];
   trend: TrendPoint[];
   inequality: InequalityView;
   highlight?: string;
 }) {
   const { indicator, period, periods, parent, wards } = view;
-  const { source } = indicator;
   const { ranked } = buildWardMap(view, { mode: "compare", method: DEFAULT_CLASSIFICATION_METHOD, from: highlight });
   return (
     <div className="space-y-8">
@@ -67,25 +71,11 @@ export function IndicatorProfilePage({
             <p>{indicator.caveats}</p>
           </>
         )}
-        <h3 className="font-bold">Source and licence</h3>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="indicator-source">
-          <dt className="font-semibold">Source</dt>
-          <dd>{source.title}</dd>
-          <dt className="font-semibold">Publisher</dt>
-          <dd>{source.publisher}</dd>
-          {source.vintage && (
-            <>
-              <dt className="font-semibold">Vintage</dt>
-              <dd>{source.vintage}</dd>
-            </>
-          )}
-          <dt className="font-semibold">Licence</dt>
-          <dd>{source.licence}</dd>
-          <dt className="font-semibold">Attribution</dt>
-          <dd>{source.attribution}</dd>
-          <dt className="font-semibold">Synthetic</dt>
-          <dd>{indicator.synthetic ? "Yes: illustrative, generated data" : "No: published statistics"}</dd>
-        </dl>
+        <h3 className="font-bold">Sources and licences</h3>
+        <p className="text-sm">Where the figures below come from: each figure is kept with its own source.</p>
+        <div data-testid="indicator-source">
+          <SourceList sources={sources} />
+        </div>
       </section>
 
       <section aria-labelledby="distribution-heading" className="space-y-3">

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import type { SiteChromeData } from "@/lib/data/home-authority";
 
 /** Header, main landmark and footer of the full site (embeds and slides go without). */
-export function SiteChrome({ children }: { children: ReactNode }) {
+export function SiteChrome({ chrome, children }: { chrome: SiteChromeData; children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -12,11 +13,11 @@ export function SiteChrome({ children }: { children: ReactNode }) {
       >
         Skip to main content
       </a>
-      <SiteHeader />
+      <SiteHeader authority={chrome.authorityLabel} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>
-      <SiteFooter />
+      <SiteFooter provenance={chrome.provenance} />
     </div>
   );
 }

@@ -1,5 +1,20 @@
-// Attribution required by the Open Government Licence and the other sources (prisma/data/SOURCES.md).
-export function SiteFooter() {
+import { attributionOf, type HomeProvenance } from "@/lib/data/provenance";
+
+/** What remains illustrative, in words: "the figures of 13 survey indicators", "the community-asset register …". */
+function illustrativeParts({ syntheticSurveyIndicators: survey, syntheticAssetRegister }: HomeProvenance): string[] {
+  return [
+    ...(survey > 0 ? [`the figures of ${survey} survey indicator${survey === 1 ? "" : "s"}`] : []),
+    ...(syntheticAssetRegister ? ["the community-asset register (and the asset indicators counted from it)"] : []),
+  ];
+}
+
+/**
+ * The attributions the licences of the data shown ask for (Open Government Licence and others), from the
+ * sources that hold it, and a warning for as long as any of it is synthetic.
+ */
+export function SiteFooter({ provenance }: { provenance: HomeProvenance }) {
+  const attributions = [...new Set(provenance.sources.filter((source) => !source.synthetic).map(attributionOf))];
+  const illustrative = illustrativeParts(provenance);
   return (
     <footer className="mt-8 border-t-4 border-[#1d4f91] bg-[#f3f2f1] text-sm text-[#0b0c0c] print:mt-2 print:text-xs">
       <div className="mx-auto max-w-6xl space-y-2 px-4 py-6 print:py-1">
@@ -8,20 +23,33 @@ export function SiteFooter() {
           <a href="/api/v1/openapi.json">Open data API</a>
           <a href="/api/v1/observations?format=csv">Download everything (CSV)</a>
         </nav>
-        <p>
-          <strong>Data sources.</strong> Contains public sector information licensed under the{" "}
-          <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
-            Open Government Licence v3.0
-          </a>
-          . Source: Office for National Statistics. Contains OS data © Crown copyright and database right 2025. Indices
-          of Deprivation: Ministry of Housing, Communities and Local Government (MHCLG). Census 2021: Office for
-          National Statistics (via Nomis). IMD 2019 scores: Composite UK IMD, mySociety (CC BY 4.0).
+        <p data-testid="footer-attributions">
+          <strong>Data sources.</strong>{" "}
+          {provenance.sources.length === 0
+            ? "No boundaries, figures or assets have been imported yet."
+            : attributions.join(" ")}
         </p>
-        <p>
-          <strong>Illustrative data.</strong> Survey indicators and the community-asset register are{" "}
-          <strong>synthetic</strong>: generated to demonstrate the dashboard, correlated with real deprivation, and
-          marked “Synthetic” wherever they appear. They are not real survey results or real places.
-        </p>
+        {provenance.sources.length > 0 && (
+          <details className="no-print">
+            <summary>Every source ({provenance.sources.length})</summary>
+            <ul className="mt-1 list-disc space-y-1 pl-5" data-testid="footer-sources">
+              {provenance.sources.map((source) => (
+                <li key={source.id}>
+                  {source.title}. {source.publisher}
+                  {source.vintage ? `, ${source.vintage}` : ""}. Licence: {source.licence}.
+                  {source.synthetic ? " Synthetic (illustrative) data." : ""}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {illustrative.length > 0 && (
+          <p data-testid="footer-illustrative">
+            <strong>Illustrative data.</strong> These are <strong>synthetic</strong>: {illustrative.join(" and ")}. They
+            were generated to demonstrate the dashboard, are marked “Synthetic” wherever they appear, and are not real
+            survey results or real places.
+          </p>
+        )}
       </div>
     </footer>
   );

@@ -1,16 +1,30 @@
+import type { ReactNode } from "react";
 import type { Indicator } from "@/lib/domain/types";
 import { DOMAINS } from "@/lib/domain/types";
 import { DOMAIN_INFO } from "@/lib/indicators/domains";
 import { PRESENT_MAX_INDICATORS, PRESENT_MAX_WARDS } from "@/lib/url-state";
 
-/** Choose the wards and indicators for a committee presentation (a GET form: the URL is the deck). */
+/**
+ * Choose the wards and indicators for a committee presentation (a GET form: the URL is the deck). `noData`
+ * is said instead of the form when there are no wards or no figures to present yet.
+ */
 export function CommitteeSetup({
   wards,
   indicators,
+  noData,
 }: {
   wards: { code: string; name: string }[];
   indicators: Indicator[];
+  noData?: ReactNode;
 }) {
+  if (noData) {
+    return (
+      <div className="mx-auto max-w-4xl space-y-6 text-lg">
+        <h1 className="text-4xl font-bold">Committee mode</h1>
+        {noData}
+      </div>
+    );
+  }
   return (
     <form method="get" action="/present" className="mx-auto max-w-4xl space-y-6 text-lg">
       <h1 className="text-4xl font-bold">Committee mode</h1>
@@ -28,7 +42,8 @@ export function CommitteeSetup({
           ))}
         </div>
       </fieldset>
-      {DOMAINS.map((domain) => (
+      {/* Only the domains with indicators to choose: a council may have figures for a few. */}
+      {DOMAINS.filter((domain) => indicators.some((i) => i.domain === domain)).map((domain) => (
         <fieldset key={domain} className="space-y-1">
           <legend className="text-2xl font-bold">{DOMAIN_INFO[domain].title}</legend>
           {indicators

@@ -15,7 +15,7 @@ export function SearchForm({ defaultValue = "", id = "site-search" }: { defaultV
           defaultValue={defaultValue}
           maxLength={SEARCH_QUERY_MAX}
           autoComplete="off"
-          placeholder="e.g. Orton"
+          placeholder="Ward name or code"
           className="w-44 rounded border-2 border-black bg-white p-1 text-black"
         />
       </div>

@@ -8,6 +8,11 @@ export function currentWardsOf(laCode: AreaCode) {
   return { parentCode: laCode, type: "ward", successorCode: null } as const;
 }
 
+/** Prisma filter for a local authority and its current wards: the areas its pages show. */
+export function authorityAndCurrentWards(laCode: AreaCode) {
+  return { OR: [{ code: laCode }, currentWardsOf(laCode)] };
+}
+
 export interface RetiredArea {
   code: AreaCode;
   name: string;

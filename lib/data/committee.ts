@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { AreaCode, Indicator, Observation } from "@/lib/domain/types";
-import { listIndicators, listPeriods } from "@/lib/data/indicators";
+import { listIndicatorsWithFigures, listPeriods } from "@/lib/data/indicators";
 import { toObservation } from "@/lib/data/observations";
 import { currentWardsOf } from "@/lib/data/areas";
 
@@ -13,16 +13,22 @@ export interface CommitteeSlide {
   wards: { code: AreaCode; name: string; observation: Observation | null }[];
 }
 
-/** What committee mode offers to choose from: the authority's current wards by name, and every indicator. */
+/**
+ * What committee mode offers to choose from: the authority's current wards by name, and the indicators
+ * with figures for them (a slide of an indicator the authority has no figures for would be empty).
+ */
 export async function getCommitteeChoices(laCode: AreaCode) {
   const [wards, indicators] = await Promise.all([
     db.area.findMany({ where: currentWardsOf(laCode), select: { code: true, name: true }, orderBy: { name: "asc" } }),
-    listIndicators(),
+    listIndicatorsWithFigures(laCode),
   ]);
   return { wards, indicators };
 }
 
-/** Null when a ward is not one of the authority's or an indicator is unknown (the page answers 404). */
+/**
+ * Null when a ward is not one of the authority's, or an indicator is unknown or has no figures for the
+ * authority's wards (the page answers 404).
+ */
 export async function getCommitteeSlides(
   laCode: AreaCode,
   wardCodes: AreaCode[],
@@ -34,14 +40,14 @@ export async function getCommitteeSlides(
       where: { ...currentWardsOf(laCode), code: { in: wardCodes } },
       select: { code: true, name: true },
     }),
-    listIndicators(),
+    listIndicatorsWithFigures(laCode),
   ]);
   if (!la || wards.length !== new Set(wardCodes).size) return null;
   const chosen = slugs.map((slug) => indicators.find((i) => i.slug === slug));
   if (chosen.some((i) => !i)) return null;
   return Promise.all(
     (chosen as Indicator[]).map(async (indicator) => {
-      const period = (await listPeriods(indicator.slug)).at(-1) ?? "";
+      const period = (await listPeriods(indicator.slug, laCode)).at(-1) ?? "";
       const rows = await db.observation.findMany({
         where: { indicatorSlug: indicator.slug, period, group: "all", areaCode: { in: [laCode, ...wardCodes] } },
       });

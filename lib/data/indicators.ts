@@ -2,7 +2,8 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import type { DomainKey, Indicator, Polarity, Unit } from "@/lib/domain/types";
+import { authorityAndCurrentWards, currentWardsOf } from "@/lib/data/areas";
+import type { AreaCode, DomainKey, Indicator, Polarity, Unit } from "@/lib/domain/types";
 import { DOMAIN_INFO } from "@/lib/indicators/domains";
 import type { Indicator as IndicatorRow, Source as SourceRow } from "@/lib/db/generated/client";
 
@@ -32,10 +33,31 @@ export const getIndicator = cache(async (slug: string): Promise<IndicatorWithSou
   return row ? { ...toIndicator(row), source: row.source } : null;
 });
 
-/** Periods with any whole-population figure for the indicator, oldest first. */
-export async function listPeriods(slug: string): Promise<string[]> {
+/**
+ * The indicators with a whole-population figure for at least one of the authority's current wards, in
+ * catalogue order: what its pages offer. A council's database holds the whole catalogue from its first run,
+ * but only what it has imported can be mapped. Memoised per request (React cache).
+ */
+export const listIndicatorsWithFigures = cache(async (laCode: AreaCode): Promise<Indicator[]> => {
+  const [indicators, withFigures] = await Promise.all([
+    listIndicators(),
+    db.observation.groupBy({ by: ["indicatorSlug"], where: { group: "all", area: currentWardsOf(laCode) } }),
+  ]);
+  const slugs = new Set(withFigures.map((row) => row.indicatorSlug));
+  return indicators.filter((indicator) => slugs.has(indicator.slug));
+});
+
+/**
+ * Periods with any whole-population figure for the indicator, oldest first: anywhere, or only for an
+ * authority and its current wards.
+ */
+export async function listPeriods(slug: string, laCode?: AreaCode): Promise<string[]> {
   const rows = await db.observation.findMany({
-    where: { indicatorSlug: slug, group: "all" },
+    where: {
+      indicatorSlug: slug,
+      group: "all",
+      ...(laCode ? { area: authorityAndCurrentWards(laCode) } : {}),
+    },
     distinct: ["period"],
     select: { period: true },
     orderBy: { period: "asc" },

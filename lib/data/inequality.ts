@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { readDataVersion } from "@/lib/data/data-version";
 import type { AreaCode, Indicator } from "@/lib/domain/types";
 import { currentWardsOf } from "@/lib/data/areas";
-import { getIndicator, listIndicators, type IndicatorWithSource } from "@/lib/data/indicators";
+import { getIndicator, listIndicatorsWithFigures, type IndicatorWithSource } from "@/lib/data/indicators";
 import {
   gapSentence,
   rangeOfAreas,
@@ -155,7 +155,7 @@ function titleForSentence(indicator: Indicator): string {
 
 /** Indicators whose gap between most and least deprived wards widened, most significant first. */
 export async function listWideningGaps(laCode: AreaCode, limit = 5) {
-  const indicators = await listIndicators();
+  const indicators = await listIndicatorsWithFigures(laCode);
   const views = await Promise.all(indicators.map((i) => getInequality(laCode, i.slug, 1000)));
   return views
     .filter((v): v is InequalityView => v !== null && v.trend.change === "widened")

@@ -3,9 +3,10 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { currentWardsOf } from "@/lib/data/areas";
+import { authorityAndCurrentWards, currentWardsOf } from "@/lib/data/areas";
 import type { AreaCode, GeoJsonGeometry, Indicator, Observation } from "@/lib/domain/types";
-import { listIndicators } from "@/lib/data/indicators";
+import { listIndicatorsWithFigures } from "@/lib/data/indicators";
+import { sourceSummaries, type SourceSummary } from "@/lib/data/provenance";
 import { toObservation } from "@/lib/data/observations";
 import { DEPRIVATION_PROFILE_KEYS, findSimilarAreas, type SimilarArea } from "@/lib/indicators/similar-areas";
 import { compareWithBenchmark, type ComparisonResult } from "@/lib/stats/compare";
@@ -31,6 +32,8 @@ export interface WardProfile {
   assets: { id: string; name: string; category: string; lat: number; lon: number; synthetic: boolean }[];
   /** Wards with the nearest deprivation profile (z-scored context indicators). */
   similar: (SimilarArea & { comparableSlugs: readonly string[] })[];
+  /** Where the figures, boundaries and assets on the page come from (each row's own source). */
+  sources: SourceSummary[];
 }
 
 /**
@@ -43,15 +46,16 @@ export const getWardProfile = cache(async (code: AreaCode): Promise<WardProfile 
   const parent = area.parent;
 
   const [indicators, rows, assets, siblings] = await Promise.all([
-    listIndicators(),
+    // Only what the authority has figures for: a council's database holds the whole catalogue.
+    listIndicatorsWithFigures(parent.code),
     // Every whole-population figure for the authority and its wards: ~1,500 rows for 22 wards.
     db.observation.findMany({
-      where: { group: "all", area: { OR: [{ code: parent.code }, currentWardsOf(parent.code)] } },
+      where: { group: "all", area: authorityAndCurrentWards(parent.code) },
       orderBy: { period: "asc" },
     }),
     db.asset.findMany({
       where: { areaCode: code },
-      select: { id: true, name: true, category: true, lat: true, lon: true, synthetic: true },
+      select: { id: true, name: true, category: true, lat: true, lon: true, synthetic: true, sourceId: true },
       orderBy: [{ category: "asc" }, { name: "asc" }],
     }),
     db.area.findMany({ where: currentWardsOf(parent.code), select: { code: true, name: true } }),
@@ -102,6 +106,10 @@ export const getWardProfile = cache(async (code: AreaCode): Promise<WardProfile 
         }))
       : [];
 
+  const sources = await sourceSummaries(
+    [...rows, ...assets, area, parent].flatMap((row) => (row.sourceId ? [row.sourceId] : [])),
+  );
+
   return {
     area: {
       code: area.code,
@@ -111,8 +119,9 @@ export const getWardProfile = cache(async (code: AreaCode): Promise<WardProfile 
     },
     parent: { code: parent.code, name: parent.name },
     comparisons,
-    assets,
+    assets: assets.map(({ sourceId: _sourceId, ...asset }) => asset),
     similar,
+    sources,
   };
 });
 

@@ -10,7 +10,7 @@ import { presimplify, simplify, type Triangle } from "topojson-simplify";
 import { feature as topoFeature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { AreaType, GeoJsonGeometry, Position } from "@/lib/domain/types";
-import { geometryBounds, geometryPolygons, pointOnSurface, ringArea } from "@/lib/geography/geometry";
+import { geometryBounds, geometryPolygons, pointInPolygon, pointOnSurface, ringArea } from "@/lib/geography/geometry";
 import { cleanRing } from "@/lib/geography/rings";
 import { bngToWgs84 } from "@/lib/import/british-national-grid";
 import { findCrossing, geometryProblems, geometrySegments } from "@/lib/import/geometry-checks";
@@ -131,6 +131,13 @@ function pickField(features: readonly Feature[], asked: string | undefined, usua
 
 const CODE_FIELDS = [/^code$/i, /^[a-z]{2,5}\d{2}cd$/i, /^(gss_?code|area_?code|geo_?code)$/i];
 const NAME_FIELDS = [/^name$/i, /^[a-z]{2,5}\d{2}nm$/i, /^(area_?name|geo_?name)$/i];
+
+/** An area's stored boundary, or null when it has none (the demo's authorities have none). */
+function storedGeometry(db: Sqlite, code: string): GeoJsonGeometry | null {
+  const row = db.prepare("SELECT geometry FROM Area WHERE code = ?").get(code) as
+    { geometry: string | null } | undefined;
+  return row?.geometry ? (JSON.parse(row.geometry) as GeoJsonGeometry) : null;
+}
 
 /** The level above each area type, to check --parent. */
 const PARENT_TYPE: Record<AreaType, AreaType | null> = {
@@ -300,6 +307,18 @@ export const boundariesImporter: KindImporter = {
       });
     }
 
+    // A --population-field that no feature has is a misspelt name, not a file without populations.
+    if (request.populationField && !features.some((f) => f?.properties && request.populationField! in f.properties)) {
+      problems.add({
+        file,
+        column: request.populationField,
+        message: `No feature has the property "${request.populationField}" named by --population-field. The features have: ${available}.`,
+      });
+    }
+    // Wards must lie in the authority they are imported into (when its boundary is known): a file of another
+    // authority's wards, or coordinates shifted or swapped, would otherwise be mapped as its wards.
+    const parentGeometry = parent && areaType === "ward" ? storedGeometry(db, parent.code) : null;
+
     // Every feature: code, name, population, geometry.
     const convert: (p: Position) => Position = crs === "EPSG:27700" ? ([x, y]) => bngToWgs84(x, y) : ([x, y]) => [x, y];
     const areas: NewArea[] = [];
@@ -350,6 +369,14 @@ export const boundariesImporter: KindImporter = {
       for (const issue of geometryIssues) report(issue);
       if (!ok || geometryIssues.length > 0) return;
       const geometry = mapPositions(f.geometry as GeoJsonGeometry, convert);
+      const inside = parentGeometry && pointOnSurface(geometry);
+      if (inside && !pointInPolygon(inside, parentGeometry)) {
+        report(
+          `The ward lies outside its parent ${parent!.code} (${parent!.name}): a point inside it (${inside.map((n) => n.toFixed(5)).join(", ")}) is not within ${parent!.name}'s boundary. Check --parent, and that the file holds ${parent!.name}'s wards.`,
+          "geometry",
+        );
+        return;
+      }
       pointsBefore += countPositions(geometry);
       areas.push({ code, name, population, geometry, centroidLat: null, centroidLon: null });
     });

@@ -375,6 +375,17 @@ export const INDICATOR_CATALOGUE: readonly Indicator[] = ENTRIES.map((entry, ind
 /** The indicator the home page shows first: the headline measure of active citizenship. */
 export const DEFAULT_INDICATOR_SLUG = "formal-volunteering";
 
+/**
+ * The indicator a default view (the home page, a ward page, the embedded map) opens on, among those with
+ * figures (in catalogue order): the headline one, or, for a council that has no figures for it (yet), the
+ * first that has. Null when none has any.
+ */
+export function defaultIndicatorSlug(withFigures: readonly { slug: string }[]): string | null {
+  return withFigures.some((i) => i.slug === DEFAULT_INDICATOR_SLUG)
+    ? DEFAULT_INDICATOR_SLUG
+    : (withFigures[0]?.slug ?? null);
+}
+
 export function catalogueEntry(slug: string): Indicator | undefined {
   return INDICATOR_CATALOGUE.find((indicator) => indicator.slug === slug);
 }

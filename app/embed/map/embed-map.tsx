@@ -5,9 +5,12 @@ import { notFound } from "next/navigation";
 import { EmbedFrame } from "@/components/embed/EmbedFrame";
 import { MapLegend } from "@/components/map/MapLegend";
 import { StaticChoropleth } from "@/components/map/StaticChoropleth";
+import { NoDataYet } from "@/components/layout/NoDataYet";
 import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
-import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
+import { getHomeDataStatus } from "@/lib/data/home-authority";
+import { listIndicatorsWithFigures } from "@/lib/data/indicators";
+import { defaultIndicatorSlug } from "@/lib/indicators/catalogue";
 import { DEFAULT_CLASSIFICATION_METHOD } from "@/lib/indicators/classify";
 import { buildWardMap } from "@/lib/indicators/ward-map";
 import { explorerHref, type EmbedMapParams } from "@/lib/url-state";
@@ -16,7 +19,11 @@ export const embedMapMetadata = { title: "Map (embed)" };
 
 /** The ward map alone, server-drawn, for iframes. */
 export async function EmbedMapRoute({ params }: { params: EmbedMapParams }) {
-  const view = await getExplorerView(homeAreaCode(), params.indicator ?? DEFAULT_INDICATOR_SLUG, params.period);
+  const laCode = homeAreaCode();
+  const slug = params.indicator ?? defaultIndicatorSlug(await listIndicatorsWithFigures(laCode));
+  // Embedded before the council's first import: an empty frame would look broken.
+  if (!slug) return <NoDataYet status={await getHomeDataStatus()} compact />;
+  const view = await getExplorerView(laCode, slug, params.period);
   if (!view) notFound();
   const state = { mode: params.mode ?? "value", method: params.classes ?? DEFAULT_CLASSIFICATION_METHOD } as const;
   const { choropleth, areas } = buildWardMap(view, state);
@@ -25,7 +32,8 @@ export async function EmbedMapRoute({ params }: { params: EmbedMapParams }) {
     <EmbedFrame
       title={`${indicator.title}, ${parent.name} wards, ${period}`}
       indicator={indicator}
-      source={indicator.source}
+      sources={view.sources}
+      boundaries={view.boundaryAttribution}
       pageHref={explorerHref({ indicator: indicator.slug, period, ...{ mode: state.mode, classes: state.method } })}
     >
       <div className="aspect-[4/3] w-full max-h-[80vh]" data-testid="embed-map">

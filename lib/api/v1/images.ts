@@ -3,12 +3,12 @@
 // validates parameters, fetches the same data the pages use, and sets the response headers.
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { API_CACHE_CONTROL, ApiProblem, jsonResponse, notFound, parseQuery, withEntityTag } from "@/lib/api/v1/http";
 import { areaCodeParam, periodParam, slugParam } from "@/lib/api/v1/params";
 import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
 import { getIndicator, type IndicatorWithSource } from "@/lib/data/indicators";
+import { sourcesOfFigures } from "@/lib/data/provenance";
 import { getAreaTrendView } from "@/lib/data/trends";
 import type { Observation } from "@/lib/domain/types";
 import {
@@ -127,15 +127,8 @@ async function mapSvg(params: URLSearchParams): Promise<{ svg: string; name: str
         : `No indicator has the slug "${query.indicator}".`,
     );
   }
-  const drawn = [view.parent.observation, ...view.wards.map((w) => w.observation)];
-  const [sources, boundarySources] = await Promise.all([
-    sourcesOf(drawn, view.indicator),
-    db.source.findMany({
-      where: { areas: { some: { code: { in: view.wards.map((w) => w.code) } } } },
-      select: { attribution: true },
-      orderBy: { id: "asc" },
-    }),
-  ]);
+  // The sources of the figures drawn, else (no figure in the period for any ward) the indicator's.
+  const sources = view.sources.length ? view.sources : [view.indicator.source];
   const model = mapImageModel({
     indicator: view.indicator,
     period: view.period,
@@ -144,7 +137,7 @@ async function mapSvg(params: URLSearchParams): Promise<{ svg: string; name: str
     mode: query.mode,
     method: query.classes,
     sources,
-    boundaryAttribution: [...new Set(boundarySources.map((s) => s.attribution))].join(" ") || null,
+    boundaryAttribution: view.boundaryAttribution,
     width: query.width,
     height: query.height,
   });
@@ -177,13 +170,6 @@ async function trendSvg(params: URLSearchParams): Promise<{ svg: string; name: s
 
 /** The sources of the figures actually drawn (one indicator can span editions), else the indicator's. */
 async function sourcesOf(observations: (Observation | null)[], indicator: IndicatorWithSource) {
-  const ids = [...new Set(observations.flatMap((o) => (o ? [o.sourceId] : [])))];
-  const rows = ids.length
-    ? await db.source.findMany({
-        where: { id: { in: ids } },
-        select: { title: true, publisher: true, licence: true },
-        orderBy: { id: "asc" },
-      })
-    : [];
-  return rows.length ? rows : [indicator.source];
+  const sources = await sourcesOfFigures(observations);
+  return sources.length ? sources : [indicator.source];
 }

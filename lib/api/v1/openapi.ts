@@ -159,7 +159,8 @@ export function openApiDocument() {
       version: "1.0.0",
       description:
         "Read-only indicators of active citizenship, its drivers and community assets by area. Every row carries its source and licence; rows with synthetic = true are illustrative, generated data. Responses may be cached for up to an hour.",
-      license: { name: "Open Government Licence v3.0 (see each row's source_licence)" },
+      // Each source has its own licence (a council's imports name theirs): the API claims none for all data.
+      license: { name: "Per source: see each row's source_licence and /api/v1/indicators" },
     },
     servers: [{ url: "/" }],
     paths: {

@@ -10,7 +10,7 @@ import { getRetiredArea, listCurrentWardCodes } from "@/lib/data/areas";
 import { getAreaTrend } from "@/lib/data/trends";
 import { getGroupBreakdown, getWardProfile } from "@/lib/data/ward-profile";
 import { homeAreaCode } from "@/lib/config";
-import { DEFAULT_INDICATOR_SLUG } from "@/lib/indicators/catalogue";
+import { DEFAULT_INDICATOR_SLUG, defaultIndicatorSlug } from "@/lib/indicators/catalogue";
 import { areaHref, isAreaCode, isSlug } from "@/lib/url-state";
 
 export async function wardPageMetadata(code: string, slug = DEFAULT_INDICATOR_SLUG): Promise<Metadata> {
@@ -23,8 +23,13 @@ export async function wardPageMetadata(code: string, slug = DEFAULT_INDICATOR_SL
   };
 }
 
-export async function WardPage({ code, slug = DEFAULT_INDICATOR_SLUG }: { code: string; slug?: string }) {
-  if (!isAreaCode(code) || !isSlug(slug)) notFound();
+/**
+ * `slug` undefined is the default view, /areas/[code]: the headline indicator's trend, or, for an authority
+ * without figures for it, the first indicator's that has. An indicator the authority has no figures for is
+ * no view of the page (404); with no figures at all, the page still shows the ward and its assets.
+ */
+export async function WardPage({ code, slug }: { code: string; slug?: string }) {
+  if (!isAreaCode(code) || (slug !== undefined && !isSlug(slug))) notFound();
   const profile = await getWardProfile(code);
   if (!profile) {
     // A code retired by a boundary change is not an error: say what replaced it.
@@ -32,13 +37,15 @@ export async function WardPage({ code, slug = DEFAULT_INDICATOR_SLUG }: { code: 
     if (retired) return <RetiredAreaNotice area={retired} />;
     notFound();
   }
-  const selected = profile.comparisons.find((c) => c.indicator.slug === slug);
-  if (!selected) notFound();
+  const shown = slug ?? defaultIndicatorSlug(profile.comparisons.map((c) => c.indicator));
+  const selected = profile.comparisons.find((c) => c.indicator.slug === shown);
+  if (slug !== undefined && !selected) notFound();
+  if (!selected) return <WardProfilePage profile={profile} selected={null} />;
   const [trend, groups] = await Promise.all([
     getAreaTrend(code, profile.parent.code, selected.indicator.slug),
     selected.period ? getGroupBreakdown(code, selected.indicator.slug, selected.period) : [],
   ]);
-  return <WardProfilePage profile={profile} selected={selected.indicator} trend={trend} groups={groups} />;
+  return <WardProfilePage profile={profile} selected={{ indicator: selected.indicator, trend, groups }} />;
 }
 
 /** The current wards' pages are generated at build time; any other code is rendered on its first request. */

@@ -5,7 +5,8 @@ import { notFound } from "next/navigation";
 import { IndicatorProfilePage } from "@/components/indicators/IndicatorProfilePage";
 import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
-import { getIndicator, listIndicators } from "@/lib/data/indicators";
+import { getIndicator, listIndicatorsWithFigures } from "@/lib/data/indicators";
+import { getIndicatorFigureSources } from "@/lib/data/provenance";
 import { getAreaTrend } from "@/lib/data/trends";
 import { getInequality } from "@/lib/data/inequality";
 import { indicatorHref, isSlug, type IndicatorParams } from "@/lib/url-state";
@@ -21,16 +22,21 @@ export async function indicatorPageMetadata(slug: string, state: IndicatorParams
 export async function IndicatorRoute({ slug, state = {} }: { slug: string; state?: IndicatorParams }) {
   if (!isSlug(slug)) notFound();
   const laCode = homeAreaCode();
-  const [view, trend, inequality] = await Promise.all([
+  // An indicator without figures for the authority is no page of this site (404): nothing links to it, and a
+  // definition with an empty map and trend is not what a resident following a link would be looking for.
+  const [view, trend, inequality, sources] = await Promise.all([
     getExplorerView(laCode, slug, state.period),
     getAreaTrend(laCode, null, slug),
     getInequality(laCode, slug),
+    getIndicatorFigureSources(laCode, slug),
   ]);
   if (!view || !inequality) notFound();
-  return <IndicatorProfilePage view={view} trend={trend} inequality={inequality} highlight={state.from} />;
+  return (
+    <IndicatorProfilePage view={view} trend={trend} inequality={inequality} highlight={state.from} sources={sources} />
+  );
 }
 
-/** Every indicator's page is generated at build time. */
+/** The page of every indicator with figures for the authority is generated at build time. */
 export async function indicatorSlugs(): Promise<{ slug: string }[]> {
-  return (await listIndicators()).map((indicator) => ({ slug: indicator.slug }));
+  return (await listIndicatorsWithFigures(homeAreaCode())).map((indicator) => ({ slug: indicator.slug }));
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TrendFigure } from "@/components/charts/TrendFigure";
 import { EmbedFrame } from "@/components/embed/EmbedFrame";
+import { sourcesOfFigures } from "@/lib/data/provenance";
 import { getAreaTrendView } from "@/lib/data/trends";
 import { areaHref, indicatorHref, parseEmbedTrendParams, stateFromSegment } from "@/lib/url-state";
 
@@ -22,11 +23,12 @@ export default async function EmbedTrendPage({ params }: Props) {
   const trend = await getAreaTrendView(state.area, state.indicator);
   if (typeof trend === "string") notFound();
   const { indicator, area, benchmark, points } = trend;
+  const sources = await sourcesOfFigures(points.flatMap((point) => [point.area, point.benchmark]));
   return (
     <EmbedFrame
       title={`${indicator.title}: ${area.name}${benchmark ? ` and ${benchmark.name}` : ""}`}
       indicator={indicator}
-      source={indicator.source}
+      sources={sources}
       pageHref={
         area.type === "ward" ? areaHref(area.code, { indicator: indicator.slug }) : indicatorHref(indicator.slug)
       }
