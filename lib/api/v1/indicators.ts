@@ -7,11 +7,9 @@ import { notFound, parseQuery } from "@/lib/api/v1/http";
 import { slugParam } from "@/lib/api/v1/params";
 import type { Indicator } from "@/lib/domain/types";
 
-function indicatorJson(
-  indicator: Indicator,
-  source: { id: string; title: string; publisher: string; licence: string; attribution: string },
-  periods: string[],
-) {
+type SourceJson = { id: string; title: string; publisher: string; licence: string; attribution: string };
+
+function indicatorJson(indicator: Indicator, source: SourceJson, periods: string[], figureSources: SourceJson[]) {
   return {
     slug: indicator.slug,
     title: indicator.title,
@@ -28,6 +26,7 @@ function indicatorJson(
     synthetic: indicator.synthetic,
     periods,
     source,
+    figure_sources: figureSources,
     links: {
       observations: `/api/v1/indicators/${indicator.slug}/observations`,
       csv: `/api/v1/indicators/${indicator.slug}/observations?format=csv`,
@@ -40,9 +39,13 @@ const sourceSelect = { id: true, title: true, publisher: true, licence: true, at
 
 export async function indicatorsResponse(params: URLSearchParams) {
   parseQuery(z.object({}), params);
-  const [indicators, sources, periods] = await Promise.all([
+  const [indicators, sources, figureSources, periods] = await Promise.all([
     listIndicators(),
     db.source.findMany({ select: sourceSelect }),
+    db.observation.groupBy({
+      by: ["indicatorSlug", "sourceId"],
+      orderBy: [{ indicatorSlug: "asc" }, { sourceId: "asc" }],
+    }),
     db.observation.findMany({
       where: { group: "all" },
       distinct: ["indicatorSlug", "period"],
@@ -59,6 +62,7 @@ export async function indicatorsResponse(params: URLSearchParams) {
           i,
           sourceById.get(i.sourceId)!,
           periods.filter((p) => p.indicatorSlug === i.slug).map((p) => p.period),
+          figureSources.filter((f) => f.indicatorSlug === i.slug).map((f) => sourceById.get(f.sourceId)!),
         ),
       ),
     },
@@ -70,5 +74,14 @@ export async function indicatorResponse(slug: string, params: URLSearchParams) {
   if (!slugParam.safeParse(slug).success) throw notFound(`No indicator has the slug "${slug.slice(0, 40)}".`);
   const row = await db.indicator.findUnique({ where: { slug }, include: { source: { select: sourceSelect } } });
   if (!row) throw notFound(`No indicator has the slug "${slug}".`);
-  return { json: { data: indicatorJson(toIndicator(row), row.source, await listPeriods(slug)) } };
+  const [periods, figureSources] = await Promise.all([
+    listPeriods(slug),
+    db.observation.groupBy({ by: ["sourceId"], where: { indicatorSlug: slug }, orderBy: { sourceId: "asc" } }),
+  ]);
+  const sources = await db.source.findMany({
+    where: { id: { in: figureSources.map((f) => f.sourceId) } },
+    select: sourceSelect,
+    orderBy: { id: "asc" },
+  });
+  return { json: { data: indicatorJson(toIndicator(row), row.source, periods, sources) } };
 }

@@ -87,7 +87,7 @@ const sourceSchema: Schema = {
 
 const indicatorSchema: Schema = {
   type: "object",
-  required: ["slug", "title", "domain", "unit", "polarity", "synthetic", "periods", "source"],
+  required: ["slug", "title", "domain", "unit", "polarity", "synthetic", "periods", "source", "figure_sources"],
   properties: {
     slug: { type: "string" },
     title: { type: "string" },
@@ -103,7 +103,16 @@ const indicatorSchema: Schema = {
     caveats: nullable("string"),
     synthetic: { type: "boolean" },
     periods: { type: "array", items: { type: "string" } },
-    source: { $ref: "#/components/schemas/Source" },
+    source: {
+      description: "Where the indicator's definition comes from.",
+      allOf: [{ $ref: "#/components/schemas/Source" }],
+    },
+    figure_sources: {
+      type: "array",
+      description:
+        "The sources of the indicator's figures (a council's import, a publisher's release); each observation row names its own.",
+      items: { $ref: "#/components/schemas/Source" },
+    },
     links: { type: "object" },
   },
 };

@@ -161,6 +161,31 @@ test("observations default to whole-population rows; a group can be asked for", 
   );
 });
 
+test("an indicator names the sources of its figures, as its observation rows do, apart from its definition's", async () => {
+  type Body = { json: { data: { source: { id: string }; figure_sources: { id: string }[] } } };
+  const list = (await api.indicators.indicatorsResponse(q(""))) as unknown as {
+    json: { data: { slug: string; figure_sources: { id: string }[] }[] };
+  };
+  for (const slug of ["belonging", "unpaid-carers", "community-spaces"]) {
+    const one = (await api.indicators.indicatorResponse(slug, q(""))) as unknown as Body;
+    const rows = (await api.observations.observationsResponse(q(""), { indicator: slug })) as {
+      json: { data: { source_id: string }[] };
+    };
+    const fromRows = [...new Set(rows.json.data.map((r) => r.source_id))].sort();
+    assert.ok(fromRows.length > 0, slug);
+    assert.deepEqual(
+      one.json.data.figure_sources.map((s) => s.id),
+      fromRows,
+      slug,
+    );
+    assert.deepEqual(
+      list.json.data.find((i) => i.slug === slug)!.figure_sources.map((s) => s.id),
+      fromRows,
+      slug,
+    );
+  }
+});
+
 test("the inequality endpoint has one row per period, and its CSV twin the same figures", async () => {
   const json = (await api.inequality.inequalityResponse("formal-volunteering", q(""))) as {
     json: { meta: { synthetic: boolean }; data: Record<string, unknown>[] };
