@@ -89,7 +89,12 @@ test("Vary gains Accept-Encoding once, whatever its case, and keeps what it had"
 });
 
 test("a compressed body's headers name its encoding and a weak tag; identity keeps the strong tag", () => {
-  const original = { "content-type": "text/csv", "content-length": "30444", etag: '"abc"', vary: "rsc" };
+  const original: Record<string, string> = {
+    "content-type": "text/csv",
+    "content-length": "30444",
+    etag: '"abc"',
+    vary: "rsc",
+  };
   const br = encodedHeaders(original, "br");
   assert.equal(br["content-encoding"], "br");
   assert.equal(br.etag, 'W/"abc"');
