@@ -67,7 +67,7 @@ export function negotiateEncoding(acceptEncoding: string | string[] | undefined)
 const COMPRESSIBLE_TYPE =
   /^(?:text\/[^;]+|application\/(?:json|javascript|x-javascript|ecmascript|xml|[^;]+\+json|[^;]+\+xml)|image\/svg\+xml)\s*(?:;|$)/i;
 
-type Headers = Record<string, string | string[] | number | undefined>;
+export type Headers = Record<string, string | string[] | number | undefined>;
 
 const headerText = (headers: Headers, name: string) => String(headers[name] ?? "");
 
@@ -110,7 +110,7 @@ export function weakEntityTag(etag: string): string {
  * The headers for a body of `headers`' representation sent in `encoding`: Content-Encoding, Vary and the
  * entity tag follow the encoding; Content-Length is the caller's (the body may be streamed).
  */
-export function encodedHeaders<T extends Headers>(headers: T, encoding: ContentEncoding): T {
+export function encodedHeaders(headers: Headers, encoding: ContentEncoding): Headers {
   const result: Headers = { ...headers, vary: addToVary(headers.vary, "Accept-Encoding") };
   delete result["content-length"];
   if (encoding === "identity") {
@@ -119,7 +119,7 @@ export function encodedHeaders<T extends Headers>(headers: T, encoding: ContentE
     result["content-encoding"] = encoding;
     if (typeof headers.etag === "string") result.etag = weakEntityTag(headers.etag);
   }
-  return result as T;
+  return result;
 }
 
 const brotliCompress = promisify(zlib.brotliCompress);
