@@ -107,15 +107,27 @@ export function weakEntityTag(etag: string): string {
 }
 
 /**
+ * The entity tag of a 304 as the client holds it. A client holding a compressed body has the weak form and
+ * revalidates with it; the 304 names that same form, so that the client (or a CDN) matches it to what it holds.
+ */
+export function notModifiedEntityTag(etag: string, ifNoneMatch: string | string[] | undefined): string {
+  const listed = (Array.isArray(ifNoneMatch) ? ifNoneMatch.join(",") : (ifNoneMatch ?? ""))
+    .split(",")
+    .map((tag) => tag.trim());
+  const weak = weakEntityTag(etag);
+  return listed.includes(weak) && !listed.includes(etag.trim()) ? weak : etag;
+}
+
+/**
  * The headers for a body of `headers`' representation sent in `encoding`: Content-Encoding, Vary and the
- * entity tag follow the encoding; Content-Length is the caller's (the body may be streamed).
+ * entity tag follow the encoding. An encoded body's length is the caller's to set (it may be streamed).
  */
 export function encodedHeaders(headers: Headers, encoding: ContentEncoding): Headers {
   const result: Headers = { ...headers, vary: addToVary(headers.vary, "Accept-Encoding") };
-  delete result["content-length"];
   if (encoding === "identity") {
     delete result["content-encoding"];
   } else {
+    delete result["content-length"];
     result["content-encoding"] = encoding;
     if (typeof headers.etag === "string") result.etag = weakEntityTag(headers.etag);
   }
@@ -153,13 +165,6 @@ export async function compressForKeeping(body: Buffer): Promise<EncodedBodies> {
   if (br.length < body.length) kept.br = br;
   if (gz.length < body.length) kept.gzip = gz;
   return kept;
-}
-
-/** A whole body compressed at once with the streaming settings (for a page held to be rewritten). */
-export function compressNow(body: Buffer, encoding: Exclude<ContentEncoding, "identity">): Buffer {
-  return encoding === "br"
-    ? zlib.brotliCompressSync(body, brotliOptions(STREAMED_BROTLI_QUALITY, body.length))
-    : zlib.gzipSync(body, { level: STREAMED_GZIP_LEVEL });
 }
 
 /**
