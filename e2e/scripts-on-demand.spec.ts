@@ -76,6 +76,16 @@ test("after the scripts arrive, links navigate in the page as Next's router does
 /** Requests for Leaflet's boundaries, which only the interactive map fetches. */
 const BOUNDARIES = /\/api\/v1\/boundaries\//;
 
+/** Opens the home page and lets it settle, watching what it requests; no script file has come. */
+async function arriveAtHome(page: Page) {
+  const seen = watch(page);
+  const explorer = new ExplorerPage(page);
+  await explorer.goto();
+  await page.waitForLoadState("networkidle");
+  expect(seen.scripts, "no script file on arrival").toEqual([]);
+  return { seen, explorer };
+}
+
 test("the home page reads with no script until the reader points at the map; then Leaflet draws it and works", async ({
   page,
 }) => {
@@ -142,11 +152,7 @@ test("a keyboard reader who tabs into the drawn map gets Leaflet's, on the same 
 test("each way of reaching for the map brings the scripts: pointer, touch, wheel and focus", async ({ context }) => {
   for (const event of ["pointerover", "pointerdown", "touchstart", "wheel", "focusin"]) {
     const page = await context.newPage();
-    const seen = watch(page);
-    const explorer = new ExplorerPage(page);
-    await explorer.goto();
-    await page.waitForLoadState("networkidle");
-    expect(seen.scripts, `${event}: nothing before`).toEqual([]);
+    const { seen, explorer } = await arriveAtHome(page);
     await explorer.map.locator("svg").dispatchEvent(event, { bubbles: true });
     await expect(explorer.map, event).toHaveAttribute("data-reached", "");
     await expect(explorer.wardShapes, event).toHaveCount(22, { timeout: 15_000 });
@@ -170,10 +176,7 @@ test.describe("on a phone", () => {
   test("the map waits until the reader scrolls it into view; a little scrolling is not reaching for it", async ({
     page,
   }) => {
-    const seen = watch(page);
-    const explorer = new ExplorerPage(page);
-    await explorer.goto();
-    await page.waitForLoadState("networkidle");
+    const { seen, explorer } = await arriveAtHome(page);
     await showTopOfMap(explorer, 100);
     expect(seen.scripts).toEqual([]);
     await expect(explorer.map).not.toHaveAttribute("data-reached");

@@ -2,7 +2,14 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createFrontServer, entryBytes, keyedUrl, ResponseCache, sharedMaxAge } from "@/lib/server/front-cache";
+import {
+  createFrontServer,
+  entryBytes,
+  keyedUrl,
+  ResponseCache,
+  sharedMaxAge,
+  type CachedResponse,
+} from "@/lib/server/front-cache";
 
 // A real upstream standing in for Next: each path answers with the headers the test asks for, and counts calls.
 const calls = new Map<string, number>();
@@ -314,17 +321,19 @@ test(
   },
 );
 
+/** A kept response for the cache's own tests: a body of `bytes` (or the given one), stored at 0, expiring at 1. */
+function keptResponse({
+  bytes = 0,
+  headers = {},
+  compressible = false,
+}: { bytes?: number; headers?: Record<string, string>; compressible?: boolean } = {}): CachedResponse {
+  const body = Buffer.alloc(bytes);
+  return { status: 200, headers, body, compressible, encoded: compressible ? null : {}, storedAt: 0, expiresAt: 1 };
+}
+
 test("the cache holds at most its byte budget, dropping the least recently used first", () => {
   const cache = new ResponseCache(1000, () => 0);
-  const entry = (bytes: number) => ({
-    status: 200,
-    headers: {},
-    body: Buffer.alloc(bytes),
-    compressible: false,
-    encoded: {},
-    storedAt: 0,
-    expiresAt: 1,
-  });
+  const entry = (bytes: number) => keptResponse({ bytes });
   cache.set("a", entry(90));
   cache.set("b", entry(90));
   cache.get("a"); // a is now more recent than b
@@ -338,15 +347,7 @@ test("the cache holds at most its byte budget, dropping the least recently used 
 test("the byte budget counts keys and headers as well as bodies", () => {
   const cache = new ResponseCache(2000, () => 0);
   const headers = { "content-security-policy": "x".repeat(200) };
-  const bodiless = {
-    status: 200,
-    headers,
-    body: Buffer.alloc(0),
-    compressible: false,
-    encoded: {},
-    storedAt: 0,
-    expiresAt: 1,
-  };
+  const bodiless = keptResponse({ headers });
   assert.ok(entryBytes("k0", bodiless) > 200);
   for (let i = 0; i < 10; i++) cache.set(`k${i}`, bodiless);
   assert.ok(cache.heldBytes <= 2000, `${cache.heldBytes} bytes held`);
@@ -354,15 +355,7 @@ test("the byte budget counts keys and headers as well as bodies", () => {
   assert.ok(cache.get("k9"), "the newest stays");
 
   const longKeys = new ResponseCache(1000, () => 0);
-  const empty = {
-    status: 200,
-    headers: {},
-    body: Buffer.alloc(0),
-    compressible: false,
-    encoded: {},
-    storedAt: 0,
-    expiresAt: 1,
-  };
+  const empty = keptResponse();
   for (let i = 0; i < 10; i++) longKeys.set(`${i}`.padEnd(120, "-"), empty);
   assert.ok(longKeys.heldBytes <= 1000 && longKeys.size < 10, "keys count too");
 });
@@ -383,15 +376,7 @@ test("sharedMaxAge reads s-maxage and refuses what a shared cache must not keep"
 
 test("the compressed copies of an entry count against the budget once they are made", () => {
   const cache = new ResponseCache(100_000, () => 0);
-  const entry = {
-    status: 200,
-    headers: {},
-    body: Buffer.alloc(1000),
-    compressible: true,
-    encoded: null,
-    storedAt: 0,
-    expiresAt: 1,
-  };
+  const entry = keptResponse({ bytes: 1000, compressible: true });
   cache.set("page", entry);
   const before = cache.heldBytes;
   cache.addEncoded("page", entry, { br: Buffer.alloc(100), gzip: Buffer.alloc(200) });
