@@ -46,7 +46,7 @@ const LOAD_AHEAD_MARGIN = "100% 0px";
  * The reach watcher, an inline script that runs as the page is parsed, before (and without) Next's scripts:
  * it marks a part the reader reaches for (REACHED_ATTRIBUTE) and dispatches REACHED_EVENT on it, once. The
  * front server's loader listens for that event; client components that should wait for it (the Leaflet map:
- * components/map/useReached.ts) read the mark and listen too. Scrolling counts when, after the reader
+ * components/layout/useReached.ts) read the mark and listen too. Scrolling counts when, after the reader
  * scrolled, at least half of the part (or half the screen, for a part taller than that) is in view: a part
  * already in view on arrival is not reached by arriving. Listeners sit on the document, so parts rendered
  * later (a client-side navigation) are watched too. Runs once per document.
