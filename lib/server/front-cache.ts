@@ -43,6 +43,8 @@ export interface CachedResponse {
   compressible: boolean;
   /** The body compressed for keeping, or null while that is being done. */
   encoded: EncodedBodies | null;
+  /** The headers to send with each encoding, made on first use (by headersFor). */
+  headersByEncoding?: Partial<Record<ContentEncoding, Record<string, string | string[]>>>;
   storedAt: number;
   expiresAt: number;
 }
@@ -235,6 +237,13 @@ function keptBody(
   return encoded ? { encoding: accepted, body: encoded } : { encoding: "identity", body: entry.body };
 }
 
+/** The headers a kept response goes out with in `encoding` (Content-Encoding, Vary, ETag), made once. */
+function headersFor(entry: CachedResponse, encoding: ContentEncoding): Record<string, string | string[]> {
+  if (!entry.compressible) return entry.headers;
+  const made = (entry.headersByEncoding ??= {});
+  return (made[encoding] ??= encodedHeaders(entry.headers, encoding) as Record<string, string | string[]>);
+}
+
 /**
  * Sends a body compressed as it goes (`source` streamed, or a whole body), on libuv's thread pool rather
  * than the event loop. The response's headers must be written already.
@@ -290,7 +299,7 @@ export function createFrontServer({
     if (hit) {
       const { body, encoding } = keptBody(hit, accepted);
       response.writeHead(hit.status, {
-        ...(hit.compressible ? encodedHeaders(hit.headers, encoding) : hit.headers),
+        ...headersFor(hit, encoding),
         age: String(Math.floor((now() - hit.storedAt) / 1000)),
         "x-cache": "HIT",
         ...(body ? { "content-length": String(body.length) } : {}),
