@@ -48,7 +48,10 @@ test("an embedded trend chart renders inside a page on another origin, with its 
 test("the share dialog gives iframe code that points at the embed", async ({ page }) => {
   await page.goto("/?indicator=belonging");
   await page.getByTestId("share-embed").locator("summary").click();
-  const code = await page.getByLabel("Code to paste into a web page").inputValue();
+  // Opening it is what brings the page's scripts, which put the site's address in front.
+  const textarea = page.getByLabel("Code to paste into a web page");
+  await expect(textarea).toHaveValue(/^<iframe src="http:\/\//);
+  const code = await textarea.inputValue();
   expect(code).toMatch(
     /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/map\?indicator=belonging&amp;period=2025"|^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/map\?indicator=belonging&period=2025"/,
   );

@@ -5,6 +5,7 @@ import { buildWardMap } from "@/lib/indicators/ward-map";
 import type { ClassificationMethod } from "@/lib/indicators/classify";
 import { DOMAIN_INFO } from "@/lib/indicators/domains";
 import { formatValue } from "@/lib/indicators/format";
+import { NEEDS_SCRIPTS_ATTRIBUTE, ON_REACH } from "@/lib/scripts-on-demand";
 import { areaHref, embedMapHref, explorerHref, indicatorHref, type MapMode, type TableSort } from "@/lib/url-state";
 import { IndicatorPicker } from "@/components/explorer/IndicatorPicker";
 import { WideningGaps } from "@/components/explorer/WideningGaps";
@@ -14,7 +15,8 @@ import { SyntheticFlag } from "@/components/indicators/SyntheticFlag";
 import { DownloadLinks } from "@/components/downloads/DownloadLinks";
 import { ShareEmbed } from "@/components/embed/ShareEmbed";
 import { ImageLinks } from "@/components/downloads/ImageLinks";
-import { LazyChoroplethMap } from "@/components/map/LazyChoroplethMap";
+import { ScriptsOnDemand } from "@/components/layout/ScriptsOnDemand";
+import { ChoroplethMapLayers } from "@/components/map/ChoroplethMapLayers";
 import { MapLegend } from "@/components/map/MapLegend";
 import { StaticChoropleth } from "@/components/map/StaticChoropleth";
 
@@ -44,6 +46,8 @@ export function ExplorerPage({
 
   return (
     <div className="space-y-6">
+      {/* Reads completely without JavaScript; only the Leaflet map and the embed code ask for it. */}
+      <ScriptsOnDemand />
       <div className="space-y-2">
         <p className="text-sm font-semibold uppercase tracking-wide text-[var(--color-muted)]">
           {DOMAIN_INFO[indicator.domain].title}
@@ -95,18 +99,19 @@ export function ExplorerPage({
             </p>
           )}
           <figure>
-            <div className="relative h-[420px] w-full border border-gray-400 bg-[#f3f2f1]" data-testid="map">
-              {/* The server-drawn map reads without JavaScript and prints; Leaflet replaces it on screen. */}
-              <div className="absolute inset-0 p-2 static-map">
-                <StaticChoropleth areas={mapAreas} title={`${indicator.shortTitle}, ${period}`} />
-              </div>
-              <div className="absolute inset-0 interactive-map">
-                <LazyChoroplethMap
-                  areas={mapAreas.map(({ geometry: _geometry, ...area }) => area)}
-                  title={`${indicator.shortTitle}, ${period}`}
-                  boundariesUrl={`/api/v1/boundaries/${parent.code}`}
-                />
-              </div>
+            <div
+              className="relative h-[420px] w-full border border-gray-400 bg-[#f3f2f1]"
+              data-testid="map"
+              // Needs scripts (Leaflet) only once the reader reaches for it: hover, touch, zoom, focus or scroll.
+              {...{ [NEEDS_SCRIPTS_ATTRIBUTE]: ON_REACH }}
+            >
+              {/* The server-drawn map reads without JavaScript and prints; Leaflet goes over it on screen. */}
+              <ChoroplethMapLayers
+                drawn={<StaticChoropleth areas={mapAreas} title={`${indicator.shortTitle}, ${period}`} />}
+                areas={mapAreas.map(({ geometry: _geometry, ...area }) => area)}
+                title={`${indicator.shortTitle}, ${period}`}
+                boundariesUrl={`/api/v1/boundaries/${parent.code}`}
+              />
             </div>
             <figcaption className="mt-2 text-sm text-[var(--color-muted)]">
               {view.boundaryAttribution && `Ward boundaries: ${view.boundaryAttribution} `}Select a ward (or Tab to it

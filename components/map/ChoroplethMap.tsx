@@ -18,10 +18,13 @@ export default function ChoroplethMap({
   areas,
   title,
   boundariesUrl,
+  onReady,
 }: {
   areas: MapArea[];
   title: string;
   boundariesUrl: string;
+  /** Called once the wards are drawn (each a focusable link). */
+  onReady?: () => void;
 }) {
   const router = useRouter();
   const [boundaries, setBoundaries] = useState<BoundaryArea[] | null>(null);
@@ -58,19 +61,25 @@ export default function ChoroplethMap({
     );
   }
   if (!collection) return null;
-  return <LeafletChoropleth collection={collection} title={title} onOpen={(href) => router.push(href)} />;
+  return (
+    <LeafletChoropleth collection={collection} title={title} onOpen={(href) => router.push(href)} onReady={onReady} />
+  );
 }
 
 function LeafletChoropleth({
   collection,
   title,
   onOpen,
+  onReady,
 }: {
   collection: FeatureCollection<Geometry, MapArea>;
   title: string;
   onOpen: (href: string) => void;
+  onReady?: () => void;
 }) {
   const bounds = useMemo(() => L.geoJSON(collection).getBounds(), [collection]);
+  // The layer's "add" comes after every ward's own (which makes it a focusable link).
+  const eventHandlers = useMemo(() => ({ add: () => onReady?.() }), [onReady]);
   // GeoJSON layers are immutable in react-leaflet: a new key redraws when the data changes.
   const dataKey = collection.features
     .map((f) => `${f.properties.code}:${f.properties.fill}:${f.properties.state}:${f.properties.highlighted}`)
@@ -88,6 +97,7 @@ function LeafletChoropleth({
       <GeoJSON
         key={dataKey}
         data={collection}
+        eventHandlers={eventHandlers}
         style={(feature) => {
           const area = (feature as AreaFeature).properties;
           return {

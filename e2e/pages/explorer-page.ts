@@ -17,8 +17,23 @@ export class ExplorerPage {
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
   }
 
+  /**
+   * Reaches for the map as a reader with a mouse does, by pointing at it: that is what loads the page's
+   * scripts and Leaflet (lib/scripts-on-demand.ts). Until then the map is the server-drawn one.
+   */
+  async reachForMap() {
+    await this.map.hover();
+  }
+
+  /**
+   * Reaches for the map and waits for Leaflet to draw its wards, then takes the pointer off the map, so that
+   * the only tooltip shown is the one the test asks for next.
+   */
   async waitForMap(expectedShapes: number) {
-    await expect(this.wardShapes).toHaveCount(expectedShapes);
+    await this.reachForMap();
+    await expect(this.wardShapes).toHaveCount(expectedShapes, { timeout: 15_000 });
+    await this.page.mouse.move(0, 0);
+    await expect(this.page.locator(".leaflet-tooltip")).toHaveCount(0);
   }
 
   async chooseIndicator(label: string) {

@@ -4,10 +4,22 @@
 // /api/revalidate clears it). Next's own page cache already spares the database; this spares Next's
 // per-request work (routing, proxy.ts, reading the cache), which was most of the cost of a cached ward
 // page (npm run bench:load). Pages it keeps may be rewritten on the way (npm start defers the scripts of
-// pages that opt in: lib/scripts-on-demand.ts); everything else is passed through untouched and streamed.
+// pages that opt in: lib/scripts-on-demand.ts). It also does the compression (lib/server/compression.ts):
+// Next is asked for the bytes as they are, what is kept is compressed once (brotli and gzip) and answered
+// in the encoding each client accepts, and what is passed through is compressed as it streams.
 import http from "node:http";
-import zlib from "node:zlib";
 import { REVALIDATE_PATH } from "@/lib/cache/revalidation";
+import {
+  compressForKeeping,
+  encodedHeaders,
+  isCompressible,
+  MIN_COMPRESSIBLE_BYTES,
+  negotiateEncoding,
+  notModifiedEntityTag,
+  streamingCompressor,
+  type ContentEncoding,
+  type EncodedBodies,
+} from "@/lib/server/compression";
 import { pageQueryParamNames } from "@/lib/url-state";
 
 /** Request headers a cached response may vary on (Next's Vary list for pages, plus how the client connected). */
@@ -17,23 +29,35 @@ const KEY_HEADERS = [
   "next-router-prefetch",
   "next-router-segment-prefetch",
   "next-url",
-  "accept-encoding",
   "x-forwarded-proto",
 ] as const;
+/** Request headers a kept response may vary on: those in the key, and Accept-Encoding, which the front answers itself. */
+const VARY_HANDLED: readonly string[] = [...KEY_HEADERS, "accept-encoding"];
 
 export interface CachedResponse {
   status: number;
+  /** As Next sent them, for the body as it is (identity). */
   headers: Record<string, string | string[]>;
   body: Buffer;
+  /** Whether the body may be sent compressed (its type compresses; lib/server/compression.ts). */
+  compressible: boolean;
+  /** The body compressed for keeping, or null while that is being done. */
+  encoded: EncodedBodies | null;
+  /** The headers to send with each encoding, made on first use (by headersFor). */
+  headersByEncoding?: Partial<Record<ContentEncoding, Record<string, string | string[]>>>;
   storedAt: number;
   expiresAt: number;
 }
 
-/** The shared-cache lifetime a response allows, in seconds, or null when a shared cache must not keep it. */
+/**
+ * The shared-cache lifetime a response allows, in seconds, or null when a shared cache must not keep it:
+ * s-maxage, or max-age when the response says it is `public` (Next's content-hashed script files).
+ */
 export function sharedMaxAge(headers: http.IncomingHttpHeaders): number | null {
   const cacheControl = String(headers["cache-control"] ?? "").toLowerCase();
   if (/\b(private|no-store|no-cache)\b/.test(cacheControl) || headers["set-cookie"]) return null;
-  const seconds = Number(/\bs-maxage=(\d+)/.exec(cacheControl)?.[1]);
+  const shared = /\bs-maxage=(\d+)/.exec(cacheControl)?.[1];
+  const seconds = Number(shared ?? (/\bpublic\b/.test(cacheControl) ? /\bmax-age=(\d+)/.exec(cacheControl)?.[1] : NaN));
   if (!Number.isFinite(seconds) || seconds <= 0) return null;
   // A response varying on a request header the key does not hold cannot be shared safely.
   const vary = String(headers.vary ?? "")
@@ -41,13 +65,12 @@ export function sharedMaxAge(headers: http.IncomingHttpHeaders): number | null {
     .split(",")
     .map((name) => name.trim())
     .filter(Boolean);
-  if (vary.some((name) => name === "*" || !(KEY_HEADERS as readonly string[]).includes(name))) return null;
+  if (vary.some((name) => name === "*" || !VARY_HANDLED.includes(name))) return null;
   return seconds;
 }
 
-/** Longer URLs (as keyed) and Accept-Encoding values are junk or attacks, not pages worth a cache slot. */
+/** Longer URLs (as keyed) are junk or attacks, not pages worth a cache slot. */
 const MAX_KEYED_URL_LENGTH = 512;
-const MAX_ACCEPT_ENCODING_LENGTH = 100;
 
 /** The path of a request target, without its query ("/api/revalidate?x=1" → "/api/revalidate"). */
 function pathOf(url: string): string {
@@ -76,15 +99,14 @@ export function cacheKey(request: http.IncomingMessage): string | null {
   const h = request.headers;
   if (request.method !== "GET" || h.authorization || h.cookie || h.range || h["if-none-match"]) return null;
   const url = keyedUrl(request.url ?? "/");
-  if (url.length > MAX_KEYED_URL_LENGTH || String(h["accept-encoding"] ?? "").length > MAX_ACCEPT_ENCODING_LENGTH) {
-    return null;
-  }
+  if (url.length > MAX_KEYED_URL_LENGTH) return null;
   return [url, ...KEY_HEADERS.map((name) => `${name}:${String(h[name] ?? "")}`)].join("\n");
 }
 
-/** What an entry costs the budget: its key, its headers and its body. */
+/** What an entry costs the budget: its key, its headers and its bodies. */
 export function entryBytes(key: string, entry: CachedResponse): number {
   let bytes = Buffer.byteLength(key) + entry.body.length;
+  for (const body of Object.values(entry.encoded ?? {})) bytes += body.length;
   for (const [name, value] of Object.entries(entry.headers)) {
     for (const one of Array.isArray(value) ? value : [value]) bytes += name.length + Buffer.byteLength(one);
   }
@@ -113,6 +135,15 @@ export class ResponseCache {
    */
   get generation(): number {
     return this.clears;
+  }
+
+  /**
+   * Puts the compressed bodies into an entry, if it is still the one kept under `key` (not expired, evicted,
+   * replaced or cleared meanwhile), and counts them against the budget.
+   */
+  addEncoded(key: string, entry: CachedResponse, encoded: EncodedBodies): void {
+    if (this.entries.get(key)?.response !== entry) return;
+    this.set(key, { ...entry, encoded });
   }
 
   get(key: string): CachedResponse | undefined {
@@ -171,38 +202,6 @@ function storableHeaders(headers: http.IncomingHttpHeaders): Record<string, stri
   return kept;
 }
 
-/** A body in the encoding Next sent it with, or null when the encoding is one this server cannot rewrite. */
-const DECODERS: Record<string, (body: Buffer) => Buffer> = {
-  identity: (body) => body,
-  gzip: (body) => zlib.gunzipSync(body),
-  br: (body) => zlib.brotliDecompressSync(body),
-  deflate: (body) => zlib.inflateSync(body),
-};
-const ENCODERS: Record<string, (body: Buffer) => Buffer> = {
-  identity: (body) => body,
-  gzip: (body) => zlib.gzipSync(body),
-  br: (body) => zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }),
-  deflate: (body) => zlib.deflateSync(body),
-};
-
-/**
- * An HTML body rewritten, in the same content encoding, or null when the rewrite changed nothing or
- * the encoding is unknown (the body is then sent as Next wrote it).
- */
-export function rewriteEncodedHtml(
-  body: Buffer,
-  contentEncoding: string | undefined,
-  rewrite: (html: string) => string,
-): Buffer | null {
-  const encoding = (contentEncoding ?? "identity").trim().toLowerCase() || "identity";
-  const decode = DECODERS[encoding];
-  const encode = ENCODERS[encoding];
-  if (!decode || !encode) return null;
-  const html = decode(body).toString("utf8");
-  const rewritten = rewrite(html);
-  return rewritten === html ? null : encode(Buffer.from(rewritten, "utf8"));
-}
-
 const isHtml = (headers: http.IncomingHttpHeaders) =>
   String(headers["content-type"] ?? "")
     .toLowerCase()
@@ -221,6 +220,52 @@ export interface FrontServerOptions {
   rewriteHtml?: (html: string) => string;
 }
 
+/**
+ * How to answer with a kept response: the encoding to send it in, and its body in that encoding, or null
+ * while the kept copies are still being made (a fraction of a second after it arrived): it is then compressed
+ * as it goes out, like a response passing through.
+ */
+function keptBody(
+  entry: CachedResponse,
+  accepted: ContentEncoding,
+): { encoding: ContentEncoding; body: Buffer | null } {
+  if (accepted === "identity" || !entry.compressible || entry.body.length < MIN_COMPRESSIBLE_BYTES) {
+    return { encoding: "identity", body: entry.body };
+  }
+  if (!entry.encoded) return { encoding: accepted, body: null };
+  const encoded = entry.encoded[accepted];
+  return encoded ? { encoding: accepted, body: encoded } : { encoding: "identity", body: entry.body };
+}
+
+/** The headers a kept response goes out with in `encoding` (Content-Encoding, Vary, ETag), made once. */
+function headersFor(entry: CachedResponse, encoding: ContentEncoding): Record<string, string | string[]> {
+  if (!entry.compressible) return entry.headers;
+  const made = (entry.headersByEncoding ??= {});
+  return (made[encoding] ??= encodedHeaders(entry.headers, encoding) as Record<string, string | string[]>);
+}
+
+/**
+ * Sends a body compressed as it goes (`source` streamed, or a whole body), on libuv's thread pool rather
+ * than the event loop. The response's headers must be written already.
+ */
+function sendCompressed(
+  response: http.ServerResponse,
+  encoding: Exclude<ContentEncoding, "identity">,
+  source: http.IncomingMessage | Buffer,
+) {
+  const compressor = streamingCompressor(encoding);
+  compressor.on("error", () => response.destroy());
+  response.on("close", () => compressor.destroy());
+  // pipe(): a slow client slows the reading from Next (backpressure) instead of the body piling up here.
+  compressor.pipe(response);
+  if (Buffer.isBuffer(source)) compressor.end(source);
+  else source.pipe(compressor);
+}
+
+/** Statuses and methods whose response has no body to compress; a range (206) is a slice of the bytes as they are. */
+const hasEncodableBody = (method: string | undefined, status: number) =>
+  method !== "HEAD" && status !== 204 && status !== 206 && status !== 304 && status >= 200;
+
 /** A request with a body cannot be sent twice: its body was read the first time. */
 function hasBody(request: http.IncomingMessage): boolean {
   return Boolean(request.headers["transfer-encoding"]) || Number(request.headers["content-length"] ?? 0) > 0;
@@ -237,17 +282,30 @@ export function createFrontServer({
   const cache = new ResponseCache(maxBytes, now);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
+  // Compressing what was kept runs off the event loop; tests wait for it through whenCompressed().
+  const compressing = new Set<Promise<void>>();
+  const compressAndKeep = (key: string, entry: CachedResponse) => {
+    const job = compressForKeeping(entry.body)
+      .then((encoded) => cache.addEncoded(key, entry, encoded))
+      .catch(() => cache.addEncoded(key, entry, {})) // not compressed: answered as it is
+      .finally(() => compressing.delete(job));
+    compressing.add(job);
+  };
+
   const server = http.createServer((request, response) => {
     const key = cacheKey(request);
+    const accepted = negotiateEncoding(request.headers["accept-encoding"]);
     const hit = key ? cache.get(key) : undefined;
     if (hit) {
+      const { body, encoding } = keptBody(hit, accepted);
       response.writeHead(hit.status, {
-        ...hit.headers,
+        ...headersFor(hit, encoding),
         age: String(Math.floor((now() - hit.storedAt) / 1000)),
         "x-cache": "HIT",
-        "content-length": String(hit.body.length),
+        ...(body ? { "content-length": String(body.length) } : {}),
       });
-      response.end(hit.body);
+      if (body) response.end(body);
+      else if (encoding !== "identity") sendCompressed(response, encoding, hit.body);
       return;
     }
 
@@ -259,36 +317,50 @@ export function createFrontServer({
 
     const onUpstreamResponse = (upstreamResponse: http.IncomingMessage) => {
       const status = upstreamResponse.statusCode ?? 502;
+      const headers = storableHeaders(upstreamResponse.headers);
+      // Next was asked for the bytes as they are; a body it encoded anyway goes out as it came, and is not kept.
+      const encodedUpstream = !/^(identity)?$/i.test(String(headers["content-encoding"] ?? "").trim());
       // A page Next serves stale while it regenerates it is not kept: the next request gets the new one.
       const stale = upstreamResponse.headers["x-nextjs-cache"] === "STALE";
-      const maxAge = key && status === 200 && !stale ? sharedMaxAge(upstreamResponse.headers) : null;
-      const headers = storableHeaders(upstreamResponse.headers);
+      const maxAge =
+        key && status === 200 && !stale && !encodedUpstream ? sharedMaxAge(upstreamResponse.headers) : null;
+      const compressible = isCompressible(headers);
+      const length = Number(headers["content-length"] ?? NaN);
+      const encoding =
+        compressible && hasEncodableBody(request.method, status) && !(length < MIN_COMPRESSIBLE_BYTES)
+          ? accepted
+          : "identity";
       const missHeader = key ? { "x-cache": "MISS" } : {};
       const keep = (body: Buffer) => {
         if (maxAge === null || !key || generation !== cache.generation) return;
         const storedAt = now();
-        cache.set(key, { status, headers, body, storedAt, expiresAt: storedAt + maxAge * 1000 });
+        const expiresAt = storedAt + maxAge * 1000;
+        const entry: CachedResponse = { status, headers, body, compressible, encoded: null, storedAt, expiresAt };
+        if (!compressible) entry.encoded = {};
+        cache.set(key, entry);
+        if (compressible) compressAndKeep(key, entry);
       };
+      if (status === 304 && typeof headers.etag === "string") {
+        headers.etag = notModifiedEntityTag(headers.etag, request.headers["if-none-match"]);
+      }
       if (maxAge !== null && rewriteHtml && isHtml(upstreamResponse.headers)) {
         // A page to rewrite is held until it is whole (pages are small), rewritten once, sent and kept.
         const chunks: Buffer[] = [];
         upstreamResponse.on("data", (chunk: Buffer) => chunks.push(chunk));
         upstreamResponse.on("end", () => {
-          let body: Buffer = Buffer.concat(chunks);
-          try {
-            body = rewriteEncodedHtml(body, upstreamResponse.headers["content-encoding"], rewriteHtml) ?? body;
-          } catch {
-            // A body that does not decode is sent as it came; the browser will judge it.
-          }
+          const original = Buffer.concat(chunks);
+          const body = Buffer.from(rewriteHtml(original.toString("utf8")), "utf8");
           headers["content-length"] = String(body.length);
-          response.writeHead(status, { ...headers, ...missHeader });
-          response.end(body);
+          const sentEncoding = body.length < MIN_COMPRESSIBLE_BYTES ? "identity" : encoding;
+          response.writeHead(status, { ...encodedHeaders(headers, sentEncoding), ...missHeader });
+          if (sentEncoding === "identity") response.end(body);
+          else sendCompressed(response, sentEncoding, body);
           keep(body);
         });
         upstreamResponse.on("error", () => response.destroy());
         return;
       }
-      response.writeHead(status, { ...headers, ...missHeader });
+      response.writeHead(status, { ...(compressible ? encodedHeaders(headers, encoding) : headers), ...missHeader });
       // The body is collected for the cache while it fits in one entry; a larger one is only passed on.
       let kept: Buffer[] | null = maxAge !== null ? [] : null;
       let keptBytes = 0;
@@ -299,7 +371,8 @@ export function createFrontServer({
         else kept.push(chunk);
       });
       // pipe(): a slow client slows the reading from Next (backpressure) instead of the body piling up here.
-      upstreamResponse.pipe(response);
+      if (encoding === "identity") upstreamResponse.pipe(response);
+      else sendCompressed(response, encoding, upstreamResponse);
       upstreamResponse.on("end", () => {
         if (kept) keep(Buffer.concat(kept));
         // An import landed: every page may have changed.
@@ -318,7 +391,8 @@ export function createFrontServer({
           port: upstreamPort,
           method: request.method,
           path: request.url,
-          headers: request.headers,
+          // The bytes as they are: the front compresses, once for what it keeps.
+          headers: { ...request.headers, "accept-encoding": "identity" },
           agent,
         },
         onUpstreamResponse,
@@ -343,5 +417,9 @@ export function createFrontServer({
       if (!response.writableFinished) upstream.destroy();
     });
   });
-  return { server, cache };
+  /** Resolves once every kept response being compressed has its compressed copies (for tests). */
+  const whenCompressed = async () => {
+    while (compressing.size > 0) await Promise.all(compressing);
+  };
+  return { server, cache, whenCompressed };
 }

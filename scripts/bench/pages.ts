@@ -4,17 +4,20 @@
 //
 // 1. Starts the production server (as `npm start` does) on BENCH_PORT (default 3300) with a
 //    database of its own, var/bench-pages.db (created and seeded on first use).
-// 2. Builds a "static floor": the ward page's own HTML from that server with every <script> and
-//    script preload removed, its CSS and icon copied beside it, served by a tiny node:http server on
-//    BENCH_FLOOR_PORT (default 3301) that gzips text as `next start` does. It shows what the same
-//    content costs without any JavaScript. A second server, Next alone without the front server, on
-//    BENCH_NEXT_ALONE_PORT (default 3302), serves the ward page with its scripts loading at once
-//    (lib/scripts-on-demand.ts is the front server's): what the page costs once its scripts do load.
+// 2. Builds two "static floors": the ward page's and the home page's own HTML from that server with every
+//    <script> and script preload removed, their CSS and icon copied beside them, each served by a tiny
+//    node:http server (BENCH_FLOOR_PORT, default 3301, and BENCH_HOME_FLOOR_PORT, default 3303) that
+//    compresses as the front server does (brotli where accepted). They show what the same content costs
+//    without any JavaScript. A second server, Next alone without the front server, on
+//    BENCH_NEXT_ALONE_PORT (default 3302), serves the ward and home pages with their scripts loading at
+//    once and gzip only (scripts on demand and brotli are the front server's): what a page costs once its
+//    scripts do load, and what the home page cost before it loaded them on demand.
 // 3. Requests each page once untimed (a cold server's first render is not the page's cost), then
 //    runs Lighthouse N times per page (default 3) in the tests' Chromium (scripts/test/chromium.ts),
-//    each in a fresh browser and profile. Prints the median and min–max of each figure, the ward
-//    page against the targets of issue #6, and what Lighthouse blames (LCP element, render-blocking
-//    requests, layout shifts). The full figures go to var/bench/pages-<timestamp>.json.
+//    each in a fresh browser and profile. Prints the median and min–max of each figure, the ward page
+//    against the targets of issue #6 and the home page against those of issue #15, and what Lighthouse
+//    blames (LCP element, render-blocking requests, layout shifts). The full figures go to
+//    var/bench/pages-<timestamp>.json.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import type http from "node:http";
@@ -35,21 +38,26 @@ import {
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3301);
 const NEXT_ALONE_PORT = Number(process.env.BENCH_NEXT_ALONE_PORT ?? 3302);
+const HOME_FLOOR_PORT = Number(process.env.BENCH_HOME_FLOOR_PORT ?? 3303);
 const DATABASE_FILE = "var/bench-pages.db";
 const OUTPUT_DIR = "var/bench";
 const FLOOR_DIR = path.join(OUTPUT_DIR, "pages-floor");
+const HOME_FLOOR_DIR = path.join(OUTPUT_DIR, "pages-home-floor");
 const DEFAULT_RUNS = 3;
 const WARD_PATH = "/areas/E05010807";
+const HOME_PATH = "/";
 const PAGES: readonly { name: string; path: string }[] = [
-  { name: "home", path: "/" },
+  { name: "home", path: HOME_PATH },
   { name: "indicator", path: "/indicators/formal-volunteering" },
   { name: "ward", path: WARD_PATH },
   { name: "embed map", path: "/embed/map?indicator=formal-volunteering" },
 ];
 const FLOOR_NAME = "ward, static floor (no JS)";
-// The same ward page served by Next alone (no front server), so with its scripts loading at once: what
-// the page costs once a reader reaches its interactive chart, and what scripts on demand save.
+const HOME_FLOOR_NAME = "home, static floor (no JS)";
+// The same pages served by Next alone (no front server), so with their scripts loading at once: what a
+// page costs once a reader reaches its interactive part, and what scripts on demand save.
 const SCRIPTS_AT_ONCE_NAME = "ward, scripts at once";
+const HOME_SCRIPTS_AT_ONCE_NAME = "home, scripts at once";
 
 // As root Chromium needs --no-sandbox; without the background-networking flags it keeps trying to
 // reach Google's services, which floods a closed network.
@@ -112,13 +120,30 @@ const COLUMNS: readonly { figure: Figure; header: string; format: (value: number
   { figure: "scriptBytes", header: "JS kB", format: (v) => (v / KB).toFixed(1) },
 ];
 
-/** Issue #6's targets for a ward page, checked against the medians. */
-const WARD_TARGETS: readonly { figure: Figure; label: string; goal: string; met: (median: number) => boolean }[] = [
+/** A target checked against a page's medians; `floor` is the median of the same figure on the page's static floor. */
+interface Target {
+  figure: Figure;
+  label: string;
+  goal: string;
+  met: (median: number, floor: number) => boolean;
+}
+
+/** Issue #6's targets for a ward page. */
+const WARD_TARGETS: readonly Target[] = [
   { figure: "score", label: "Lighthouse performance", goal: "≥ 95", met: (v) => v >= 95 },
   { figure: "accessibility", label: "Lighthouse accessibility", goal: "100", met: (v) => v === 100 },
   { figure: "lcpMs", label: "LCP", goal: "≤ 2.00 s", met: (v) => v <= 2000 },
   { figure: "cls", label: "CLS", goal: "≤ 0.020", met: (v) => v <= 0.02 },
   { figure: "scriptBytes", label: "JavaScript (compressed)", goal: "< 150.0 kB", met: (v) => v < 150 * KB },
+];
+
+/** Issue #15's targets for the home page: as fast as the ward page, within 1.5× of its own floor's LCP. */
+const HOME_TARGETS: readonly Target[] = [
+  { figure: "score", label: "Lighthouse performance", goal: "≥ 95", met: (v) => v >= 95 },
+  { figure: "accessibility", label: "Lighthouse accessibility", goal: "100", met: (v) => v === 100 },
+  { figure: "lcpMs", label: "LCP", goal: "≤ 1.5 × floor's", met: (v, floor) => v <= 1.5 * floor },
+  { figure: "tbtMs", label: "TBT", goal: "≤ 100 ms", met: (v) => v <= 100 },
+  { figure: "cls", label: "CLS", goal: "≤ 0.020", met: (v) => v <= 0.02 },
 ];
 
 function parseRuns(argv: readonly string[]): number {
@@ -311,17 +336,40 @@ function diagnosticsText(pages: readonly PageResult[]): string {
   return lines.join("\n");
 }
 
+/** A page's medians against its targets, beside the same figures for its scripts-at-once and floor versions. */
+function targetTable(
+  targets: readonly Target[],
+  page: PageResult,
+  atOnce: PageResult,
+  floor: PageResult,
+  pageLabel: string,
+): string {
+  const rows = targets.map((target) => {
+    const column = COLUMNS.find((c) => c.figure === target.figure)!;
+    const medianOf = (result: PageResult) => {
+      const values = figuresOf(result, target.figure);
+      return values.length ? median(values) : null;
+    };
+    const [value, floorValue] = [medianOf(page), medianOf(floor)];
+    const shown = (v: number | null) => (v === null ? "–" : column.format(v));
+    const met = value === null ? "?" : target.met(value, floorValue ?? Number.NaN) ? "✓" : "✕";
+    return [target.label, target.goal, shown(value), met, shown(medianOf(atOnce)), shown(floorValue)];
+  });
+  return formatTable(["target", "goal", pageLabel, "met", "scripts at once", "static floor"], rows, 2);
+}
+
 async function main() {
   const runs = parseRuns(process.argv.slice(2));
   const started = performance.now();
   const stops: (() => unknown)[] = [];
   let server: RunningServer | undefined;
   let nextAlone: RunningServer | undefined;
-  let floorServer: http.Server | undefined;
+  const floorServers: http.Server[] = [];
   const stopAll = async () => {
     stops.splice(0).forEach((stop) => stop());
-    await new Promise<void>((resolve) => (floorServer ? floorServer.close(() => resolve()) : resolve()));
-    floorServer = undefined;
+    await Promise.all(
+      floorServers.splice(0).map((floor) => new Promise<void>((resolve) => floor.close(() => resolve()))),
+    );
     await Promise.all([server?.stop(), nextAlone?.stop()]);
     server = undefined;
     nextAlone = undefined;
@@ -342,15 +390,26 @@ async function main() {
       CIVIC_PULSE_FRONT_CACHE: "off",
     });
 
-    const floor = await buildStaticFloor(server.base, WARD_PATH, FLOOR_DIR);
-    floorServer = await serveStatic(FLOOR_DIR, FLOOR_PORT);
-    console.log(
-      `Static floor: ${WARD_PATH} without scripts, ${(floor.htmlBytes / KB).toFixed(1)} kB of HTML (uncompressed) ` +
-        `and ${floor.files - 1} CSS/icon files in ${FLOOR_DIR}, on http://127.0.0.1:${FLOOR_PORT}/ (gzip as next start)`,
-    );
+    const floors = [
+      { page: WARD_PATH, dir: FLOOR_DIR, port: FLOOR_PORT },
+      { page: HOME_PATH, dir: HOME_FLOOR_DIR, port: HOME_FLOOR_PORT },
+    ];
+    const floorFigures: Record<string, { htmlBytes: number; files: number }> = {};
+    for (const floor of floors) {
+      const built = await buildStaticFloor(server.base, floor.page, floor.dir);
+      floorFigures[floor.page] = built;
+      floorServers.push(await serveStatic(floor.dir, floor.port));
+      console.log(
+        `Static floor: ${floor.page} without scripts, ${(built.htmlBytes / KB).toFixed(1)} kB of HTML (uncompressed) ` +
+          `and ${built.files - 1} CSS/icon files in ${floor.dir}, on http://127.0.0.1:${floor.port}/ ` +
+          `(brotli or gzip, as the front server)`,
+      );
+    }
 
     const targets = [
       ...PAGES.map((page) => ({ name: page.name, url: server!.base + page.path })),
+      { name: HOME_SCRIPTS_AT_ONCE_NAME, url: nextAlone.base + HOME_PATH },
+      { name: HOME_FLOOR_NAME, url: `http://127.0.0.1:${HOME_FLOOR_PORT}/` },
       { name: SCRIPTS_AT_ONCE_NAME, url: nextAlone.base + WARD_PATH },
       { name: FLOOR_NAME, url: `http://127.0.0.1:${FLOOR_PORT}/` },
     ];
@@ -403,31 +462,26 @@ async function main() {
       `\nLighthouse ${lighthouseVersion}, ${settings?.formFactor}, ${settings?.throttlingMethod} throttling ` +
         `(${settings?.throttling.rttMs} ms RTT, ${((settings?.throttling.throughputKbps ?? 0) / 1000).toFixed(1)} Mbps, ` +
         `${settings?.throttling.cpuSlowdownMultiplier}× CPU); ` +
-        `median (min–max) of ${runs} run${runs === 1 ? "" : "s"}; kB = 1000 bytes as transferred (gzip)\n`,
+        `median (min–max) of ${runs} run${runs === 1 ? "" : "s"}; kB = 1000 bytes as transferred ` +
+        `(brotli from the front server and the floors, gzip from Next alone)\n`,
     );
     console.log(formatTable(header, rows));
 
-    const ward = results.find((page) => page.name === "ward")!;
-    const floorResult = results.find((page) => page.name === FLOOR_NAME)!;
-    const atOnceResult = results.find((page) => page.name === SCRIPTS_AT_ONCE_NAME)!;
-    const targetRows = WARD_TARGETS.map((target) => {
-      const column = COLUMNS.find((c) => c.figure === target.figure)!;
-      const values = figuresOf(ward, target.figure);
-      const medianOf = (page: PageResult) => {
-        const pageValues = figuresOf(page, target.figure);
-        return pageValues.length ? column.format(median(pageValues)) : "–";
-      };
-      return [
-        target.label,
-        target.goal,
-        values.length ? column.format(median(values)) : "–",
-        values.length ? (target.met(median(values)) ? "✓" : "✕") : "?",
-        medianOf(atOnceResult),
-        medianOf(floorResult),
-      ];
-    });
+    const byName = (name: string) => results.find((page) => page.name === name)!;
     console.log(`\nWard page against the targets of issue #6 (medians):\n`);
-    console.log(formatTable(["target", "goal", "ward page", "met", "scripts at once", "static floor"], targetRows, 2));
+    console.log(
+      targetTable(WARD_TARGETS, byName("ward"), byName(SCRIPTS_AT_ONCE_NAME), byName(FLOOR_NAME), "ward page"),
+    );
+    console.log(`\nHome page against the targets of issue #15 (medians):\n`);
+    console.log(
+      targetTable(
+        HOME_TARGETS,
+        byName("home"),
+        byName(HOME_SCRIPTS_AT_ONCE_NAME),
+        byName(HOME_FLOOR_NAME),
+        "home page",
+      ),
+    );
     console.log(`\n${diagnosticsText(results)}`);
 
     fs.mkdirSync(OUTPUT_DIR, { recursive: true });
@@ -440,7 +494,12 @@ async function main() {
       throttling: { method: settings?.throttlingMethod, ...settings?.throttling },
       runsPerPage: runs,
       machine: { cpus: os.cpus().length, loadAverage: os.loadavg() },
-      staticFloor: { from: WARD_PATH, directory: FLOOR_DIR, compression: "gzip (zlib default level)", ...floor },
+      staticFloors: floors.map((floor) => ({
+        from: floor.page,
+        directory: floor.dir,
+        compression: "brotli 11 or gzip 9, by Accept-Encoding (lib/server/compression.ts)",
+        ...floorFigures[floor.page],
+      })),
       pages: results.map((page) => ({ ...page, summary: summarise(page) })),
     };
     fs.writeFileSync(file, JSON.stringify(report, null, 2));

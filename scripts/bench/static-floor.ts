@@ -4,7 +4,14 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import zlib from "node:zlib";
+import {
+  compressForKeeping,
+  encodedHeaders,
+  isCompressible,
+  negotiateEncoding,
+  type ContentEncoding,
+  type EncodedBodies,
+} from "../../lib/server/compression";
 
 /** The page without JavaScript: every <script> element and every preload of a script removed. */
 export function stripScripts(html: string): string {
@@ -85,33 +92,35 @@ const CONTENT_TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".woff": "font/woff",
 };
-const COMPRESSIBLE = new Set([".html", ".css", ".svg"]);
-
 /**
- * Serves `dir` on 127.0.0.1:port, "/" being index.html. Text is gzipped (zlib's default level, as
- * `next start` does) when the browser accepts it, so the floor's bytes compare with the app's.
+ * Serves `dir` on 127.0.0.1:port, "/" being index.html. Text is compressed as the front server compresses
+ * what it keeps (lib/server/compression.ts: brotli 11 or gzip, by Accept-Encoding), once per file, so the
+ * floor's bytes compare with the app's. (The benchmark's untimed first request of each page makes them.)
  */
 export function serveStatic(dir: string, port: number): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
+  const compressed = new Map<string, Promise<EncodedBodies>>();
+  const server = http.createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://floor").pathname);
     const file = path.resolve(dir, "." + (pathname === "/" ? "/index.html" : pathname));
     if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       response.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
       return;
     }
-    const extension = path.extname(file);
-    let body = fs.readFileSync(file);
+    const body = fs.readFileSync(file);
     const headers: http.OutgoingHttpHeaders = {
-      "Content-Type": CONTENT_TYPES[extension] ?? "application/octet-stream",
-      "Cache-Control": "no-cache",
+      "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-cache",
     };
-    if (COMPRESSIBLE.has(extension) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
-      body = zlib.gzipSync(body);
-      headers["Content-Encoding"] = "gzip";
-      headers["Vary"] = "Accept-Encoding";
+    let sent: { body: Buffer; encoding: ContentEncoding } = { body, encoding: "identity" };
+    if (isCompressible(headers)) {
+      if (!compressed.has(file)) compressed.set(file, compressForKeeping(body));
+      const encoding = negotiateEncoding(request.headers["accept-encoding"]);
+      const encoded = encoding === "identity" ? undefined : (await compressed.get(file)!)[encoding];
+      if (encoded) sent = { body: encoded, encoding };
+      Object.assign(headers, encodedHeaders(headers, sent.encoding));
     }
-    headers["Content-Length"] = body.byteLength;
-    response.writeHead(200, headers).end(body);
+    headers["content-length"] = sent.body.byteLength;
+    response.writeHead(200, headers).end(sent.body);
   });
   return new Promise((resolve, reject) => {
     server.once("error", (error) => reject(new Error(`The static floor server could not listen on ${port}: ${error}`)));

@@ -2,7 +2,14 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createFrontServer, entryBytes, keyedUrl, ResponseCache, sharedMaxAge } from "@/lib/server/front-cache";
+import {
+  createFrontServer,
+  entryBytes,
+  keyedUrl,
+  ResponseCache,
+  sharedMaxAge,
+  type CachedResponse,
+} from "@/lib/server/front-cache";
 
 // A real upstream standing in for Next: each path answers with the headers the test asks for, and counts calls.
 const calls = new Map<string, number>();
@@ -122,7 +129,7 @@ test("a shareable page is fetched from upstream once, then answered from memory 
 test("responses a shared cache must not keep are always passed through", async () => {
   for (const [path, why] of [
     ["/p1?cc=private,%20no-cache,%20no-store,%20max-age=0", "private"],
-    ["/p2?cc=public,%20max-age=300", "no s-maxage"],
+    ["/p2?cc=max-age=300", "no s-maxage, and not said to be public"],
     ["/p3?vary=Cookie", "varies on a header the key does not hold"],
     ["/p4?status=404", "not a 200"],
     ["/p5?nextcache=STALE", "served stale while Next regenerates it"],
@@ -314,9 +321,19 @@ test(
   },
 );
 
+/** A kept response for the cache's own tests: a body of `bytes` (or the given one), stored at 0, expiring at 1. */
+function keptResponse({
+  bytes = 0,
+  headers = {},
+  compressible = false,
+}: { bytes?: number; headers?: Record<string, string>; compressible?: boolean } = {}): CachedResponse {
+  const body = Buffer.alloc(bytes);
+  return { status: 200, headers, body, compressible, encoded: compressible ? null : {}, storedAt: 0, expiresAt: 1 };
+}
+
 test("the cache holds at most its byte budget, dropping the least recently used first", () => {
   const cache = new ResponseCache(1000, () => 0);
-  const entry = (bytes: number) => ({ status: 200, headers: {}, body: Buffer.alloc(bytes), storedAt: 0, expiresAt: 1 });
+  const entry = (bytes: number) => keptResponse({ bytes });
   cache.set("a", entry(90));
   cache.set("b", entry(90));
   cache.get("a"); // a is now more recent than b
@@ -330,7 +347,7 @@ test("the cache holds at most its byte budget, dropping the least recently used 
 test("the byte budget counts keys and headers as well as bodies", () => {
   const cache = new ResponseCache(2000, () => 0);
   const headers = { "content-security-policy": "x".repeat(200) };
-  const bodiless = { status: 200, headers, body: Buffer.alloc(0), storedAt: 0, expiresAt: 1 };
+  const bodiless = keptResponse({ headers });
   assert.ok(entryBytes("k0", bodiless) > 200);
   for (let i = 0; i < 10; i++) cache.set(`k${i}`, bodiless);
   assert.ok(cache.heldBytes <= 2000, `${cache.heldBytes} bytes held`);
@@ -338,7 +355,7 @@ test("the byte budget counts keys and headers as well as bodies", () => {
   assert.ok(cache.get("k9"), "the newest stays");
 
   const longKeys = new ResponseCache(1000, () => 0);
-  const empty = { status: 200, headers: {}, body: Buffer.alloc(0), storedAt: 0, expiresAt: 1 };
+  const empty = keptResponse();
   for (let i = 0; i < 10; i++) longKeys.set(`${i}`.padEnd(120, "-"), empty);
   assert.ok(longKeys.heldBytes <= 1000 && longKeys.size < 10, "keys count too");
 });
@@ -350,6 +367,26 @@ test("sharedMaxAge reads s-maxage and refuses what a shared cache must not keep"
   assert.equal(sharedMaxAge({ "cache-control": "s-maxage=60", "set-cookie": ["a=b"] }), null);
   assert.equal(sharedMaxAge({ "cache-control": "s-maxage=60", vary: "*" }), null);
   assert.equal(sharedMaxAge({ "cache-control": "s-maxage=0" }), null);
+  // Without s-maxage, max-age counts for a shared cache only when the response says it is public.
+  assert.equal(sharedMaxAge({ "cache-control": "public, max-age=31536000, immutable" }), 31536000);
+  assert.equal(sharedMaxAge({ "cache-control": "max-age=300" }), null);
+  assert.equal(sharedMaxAge({ "cache-control": "public, max-age=0" }), null);
+  assert.equal(sharedMaxAge({ "cache-control": "public, max-age=60", vary: "Accept-Encoding" }), 60);
+});
+
+test("the compressed copies of an entry count against the budget once they are made", () => {
+  const cache = new ResponseCache(100_000, () => 0);
+  const entry = keptResponse({ bytes: 1000, compressible: true });
+  cache.set("page", entry);
+  const before = cache.heldBytes;
+  cache.addEncoded("page", entry, { br: Buffer.alloc(100), gzip: Buffer.alloc(200) });
+  assert.equal(cache.heldBytes, before + 300);
+  assert.deepEqual(cache.get("page")?.encoded, { br: Buffer.alloc(100), gzip: Buffer.alloc(200) });
+  // Copies made for an entry that has since been replaced are dropped, not put into the new one.
+  const replacement = { ...entry, body: Buffer.alloc(10), encoded: null };
+  cache.set("page", replacement);
+  cache.addEncoded("page", entry, { br: Buffer.alloc(100) });
+  assert.equal(cache.get("page")?.encoded, null);
 });
 
 test("when upstream is down the front says so with a 502, not a hang", async () => {

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { buildStaticFloor, cssAssetPaths, pageAssetPaths, serveStatic, stripScripts } from "../static-floor";
 
 // Ports from this worktree's range (3300–3349), clear of the benchmark's own 3300/3301.
@@ -53,7 +54,7 @@ test("cssAssetPaths resolves url() against the stylesheet and skips data: and ot
   assert.deepEqual(cssAssetPaths(css, "/_next/static/chunks/site.css"), ["/_next/static/media/a.woff2", "/img/b.png"]);
 });
 
-test("buildStaticFloor copies the page without scripts and its assets; serveStatic serves them, gzipped on request", async (t) => {
+test("buildStaticFloor copies the page without scripts and its assets; serveStatic serves them, compressed as the app's", async (t) => {
   const bodies: Record<string, string> = {
     "/areas/E05010807": PAGE,
     "/_next/static/chunks/site.css": "body{color:#123}@font-face{src:url(../media/font.woff2)}".repeat(40),
@@ -89,8 +90,20 @@ test("buildStaticFloor copies the page without scripts and its assets; serveStat
   const css = await fetch(`${base}/_next/static/chunks/site.css`, { headers: { "Accept-Encoding": "gzip" } });
   assert.equal(css.headers.get("content-encoding"), "gzip");
   assert.equal(await css.text(), bodies["/_next/static/chunks/site.css"]);
+  // Brotli where the browser takes it, as the front server sends the app's pages.
+  const brotli = await new Promise<{ encoding?: string; body: Buffer }>((resolve) =>
+    http.get(`${base}/_next/static/chunks/site.css`, { headers: { "accept-encoding": "gzip, br" } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }),
+      );
+    }),
+  );
+  assert.equal(brotli.encoding, "br");
+  assert.equal(zlib.brotliDecompressSync(brotli.body).toString(), bodies["/_next/static/chunks/site.css"]);
   const plain = await new Promise<http.IncomingMessage>((resolve) => http.get(`${base}/icon.svg`, resolve));
-  assert.equal(plain.headers["content-encoding"], undefined, "no gzip without Accept-Encoding");
+  assert.equal(plain.headers["content-encoding"], undefined, "nothing compressed without Accept-Encoding");
   plain.resume();
   // An encoded "../" reaches the server as such (fetch would normalise a plain one away).
   const escape = await new Promise<http.IncomingMessage>((resolve) =>
