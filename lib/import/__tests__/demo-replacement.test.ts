@@ -15,7 +15,7 @@ import { describeHistory } from "@/lib/import/report";
 import { listBatches, openDatabase } from "@/lib/import/store";
 import { runImport, type ImportOutcome } from "@/lib/import/run-import";
 import type { ImportRequest } from "@/lib/import/types";
-import { query, seededTemplate, sha256OfFile, writeFile, type TestDatabases } from "./helpers";
+import { query, seededTemplate, sha256OfFile, writeFile, type TestDatabases, reseedDemo } from "./helpers";
 
 let dbs: TestDatabases;
 before(async () => {
@@ -188,14 +188,7 @@ test("after a replacement, a re-seed restores the demo's other rows but never th
   const replacedDefinitions = REPLACED.map((slug) => definition(databaseFile, slug));
   const keptBefore = rowsOf(databaseFile, KEPT).map((row) => ({ ...(row as object), id: 0 }));
 
-  const { createDb } = await import("@/lib/db/client");
-  const { seedDemoDatabase } = await import("@/lib/demo-data/seed-demo");
-  const db = createDb(`file:${databaseFile}`);
-  try {
-    await seedDemoDatabase(db);
-  } finally {
-    await db.$disconnect();
-  }
+  await reseedDemo(databaseFile);
   assert.deepEqual(
     REPLACED.map((slug) => rowsOf(databaseFile, slug)),
     replacedRows,
@@ -354,14 +347,7 @@ test("an asset register with --replace-demo recounts the asset indicators per wa
   }
 
   // A re-seed brings back neither the illustrative register nor its figures.
-  const { createDb } = await import("@/lib/db/client");
-  const { seedDemoDatabase } = await import("@/lib/demo-data/seed-demo");
-  const db = createDb(`file:${databaseFile}`);
-  try {
-    await seedDemoDatabase(db);
-  } finally {
-    await db.$disconnect();
-  }
+  await reseedDemo(databaseFile);
   assert.equal(query(databaseFile, "SELECT 1 FROM Asset WHERE sourceId = ?", SOURCE_IDS.syntheticAssets).length, 0);
   for (const slug of ASSET_SLUGS) assert.equal(figureCounts(databaseFile, slug).length, 1);
 });

@@ -53,6 +53,18 @@ export async function seededTemplate(): Promise<TestDatabases> {
   };
 }
 
+/** Runs the demo seed again on a database file, as `npm run db:seed` does. */
+export async function reseedDemo(file: string): Promise<void> {
+  const { createDb } = await import("@/lib/db/client");
+  const { seedDemoDatabase } = await import("@/lib/demo-data/seed-demo");
+  const db = createDb(`file:${file}`);
+  try {
+    await seedDemoDatabase(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 export function sha256OfFile(file: string): string {
   return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }

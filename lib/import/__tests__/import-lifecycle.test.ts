@@ -19,6 +19,7 @@ import {
   sha256OfFile,
   writeFile,
   type TestDatabases,
+  reseedDemo,
 } from "./helpers";
 
 let dbs: TestDatabases;
@@ -291,14 +292,7 @@ test("the demo seed can run again after an import and keeps the imported rows", 
     databaseFile,
     "SELECT * FROM Observation WHERE sourceId = 'import-indicators-indicators' ORDER BY id",
   );
-  const { createDb } = await import("@/lib/db/client");
-  const { seedDemoDatabase } = await import("@/lib/demo-data/seed-demo");
-  const db = createDb(`file:${databaseFile}`);
-  try {
-    await seedDemoDatabase(db);
-  } finally {
-    await db.$disconnect();
-  }
+  await reseedDemo(databaseFile);
   assert.deepEqual(
     query(databaseFile, "SELECT * FROM Observation WHERE sourceId = 'import-indicators-indicators' ORDER BY id"),
     imported,
