@@ -69,6 +69,17 @@ export function sharedMaxAge(headers: http.IncomingHttpHeaders): number | null {
   return seconds;
 }
 
+/** Where Next serves its content-hashed build files (scripts, styles, fonts). */
+const BUILD_FILES_PATH = "/_next/static/";
+
+/**
+ * Bodies waiting to be compressed for keeping, at most (the one being compressed included). Brotli 11 takes
+ * about 1 ms a kB: a burst of new entries (junk query strings or router headers, each its own key) must not
+ * queue unbounded work and memory. An entry left out is compressed as it goes out, and queued again on a
+ * later hit, when there is room.
+ */
+const MAX_PENDING_COMPRESSION_BYTES = 16 * 1024 * 1024;
+
 /** Longer URLs (as keyed) are junk or attacks, not pages worth a cache slot. */
 const MAX_KEYED_URL_LENGTH = 512;
 
@@ -86,6 +97,8 @@ function pathOf(url: string): string {
  */
 export function keyedUrl(url: string): string {
   const path = pathOf(url);
+  // Next's build files are named by their content: a query changes nothing, so it must not make new entries.
+  if (path.startsWith(BUILD_FILES_PATH)) return path;
   const names = pageQueryParamNames(path);
   if (names === null || path === url) return url;
   const kept = [...new URLSearchParams(url.slice(path.length + 1))]
@@ -142,8 +155,13 @@ export class ResponseCache {
    * replaced or cleared meanwhile), and counts them against the budget.
    */
   addEncoded(key: string, entry: CachedResponse, encoded: EncodedBodies): void {
-    if (this.entries.get(key)?.response !== entry) return;
+    if (!this.holds(key, entry)) return;
     this.set(key, { ...entry, encoded });
+  }
+
+  /** Whether `entry` is still the one kept under `key` (without counting as a use). */
+  holds(key: string, entry: CachedResponse): boolean {
+    return this.entries.get(key)?.response === entry;
   }
 
   get(key: string): CachedResponse | undefined {
@@ -212,6 +230,8 @@ export interface FrontServerOptions {
   upstreamPort: number;
   upstreamHost?: string;
   maxBytes?: number;
+  /** Bodies waiting to be compressed for keeping, at most (default 16 MB). */
+  maxPendingCompressionBytes?: number;
   now?: () => number;
   /**
    * Applied to each HTML page before it is sent and kept (npm start passes deferPageScripts). Only pages
@@ -276,19 +296,36 @@ export function createFrontServer({
   upstreamHost = "127.0.0.1",
   upstreamPort,
   maxBytes = 256 * 1024 * 1024,
+  maxPendingCompressionBytes = MAX_PENDING_COMPRESSION_BYTES,
   now = Date.now,
   rewriteHtml,
 }: FrontServerOptions) {
   const cache = new ResponseCache(maxBytes, now);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-  // Compressing what was kept runs off the event loop; tests wait for it through whenCompressed().
+  // Compressing what was kept runs off the event loop, one body at a time (so the thread pool stays free for
+  // what is compressed as it goes out), within a byte budget; tests wait for it through whenCompressed().
   const compressing = new Set<Promise<void>>();
+  const queued = new WeakSet<CachedResponse>();
+  let pendingBytes = 0;
+  let lastJob: Promise<void> = Promise.resolve();
   const compressAndKeep = (key: string, entry: CachedResponse) => {
-    const job = compressForKeeping(entry.body)
-      .then((encoded) => cache.addEncoded(key, entry, encoded))
-      .catch(() => cache.addEncoded(key, entry, {})) // not compressed: answered as it is
-      .finally(() => compressing.delete(job));
+    if (entry.encoded || queued.has(entry) || pendingBytes + entry.body.length > maxPendingCompressionBytes) return;
+    queued.add(entry);
+    pendingBytes += entry.body.length;
+    const job = lastJob
+      .then(async () => {
+        if (!cache.holds(key, entry)) return; // evicted, replaced or cleared while it waited
+        // Not compressed (a failure): answered as it is from then on.
+        const encoded = await compressForKeeping(entry.body).catch(() => ({}));
+        cache.addEncoded(key, entry, encoded);
+      })
+      .finally(() => {
+        pendingBytes -= entry.body.length;
+        queued.delete(entry);
+        compressing.delete(job);
+      });
+    lastJob = job;
     compressing.add(job);
   };
 
@@ -297,6 +334,8 @@ export function createFrontServer({
     const accepted = negotiateEncoding(request.headers["accept-encoding"]);
     const hit = key ? cache.get(key) : undefined;
     if (hit) {
+      // Left out of the queue when it was full: its compressed copies are made now there is room.
+      if (hit.compressible && !hit.encoded) compressAndKeep(key!, hit);
       const { body, encoding } = keptBody(hit, accepted);
       response.writeHead(hit.status, {
         ...headersFor(hit, encoding),
@@ -421,5 +460,7 @@ export function createFrontServer({
   const whenCompressed = async () => {
     while (compressing.size > 0) await Promise.all(compressing);
   };
-  return { server, cache, whenCompressed };
+  /** Bytes of kept bodies waiting for their compressed copies (for tests). */
+  const pendingCompressionBytes = () => pendingBytes;
+  return { server, cache, whenCompressed, pendingCompressionBytes };
 }

@@ -99,9 +99,13 @@ interface RawResponse {
 
 /** A GET or HEAD with node's client, which decompresses nothing: the bytes as they came. */
 function request(path: string, headers: http.OutgoingHttpHeaders = {}, method = "GET"): Promise<RawResponse> {
+  return rawRequest(`${base}${path}`, headers, method);
+}
+
+function rawRequest(url: string, headers: http.OutgoingHttpHeaders = {}, method = "GET"): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     http
-      .request(`${base}${path}`, { headers, method }, (response) => {
+      .request(url, { headers, method }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("end", () =>
@@ -250,4 +254,38 @@ test("images, no-transform responses, tiny bodies and HEAD requests go out as th
   const missing = await request("/nowhere", { "accept-encoding": "br" });
   assert.equal(missing.status, 404);
   assert.equal(decoded(missing).toString(), "no such thing");
+});
+
+test("compression for keeping is bounded: a burst of new entries queues no more than its byte budget", async () => {
+  const bounded = createFrontServer({
+    upstreamPort: (upstream.address() as AddressInfo).port,
+    maxPendingCompressionBytes: PAGE.length * 2,
+  });
+  await new Promise<void>((resolve) => bounded.server.listen(0, "127.0.0.1", resolve));
+  const boundedBase = `http://127.0.0.1:${(bounded.server.address() as AddressInfo).port}`;
+  try {
+    // Eight entries at once (each query its own key, as junk query strings would be): all answered whole.
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => rawRequest(`${boundedBase}/page?junk=${i}`, { "accept-encoding": "br" })),
+    );
+    for (const response of burst) assertWhole(response, PAGE, "a response in the burst");
+    assert.ok(
+      bounded.pendingCompressionBytes() <= PAGE.length * 2,
+      `${bounded.pendingCompressionBytes()} bytes queued, budget ${PAGE.length * 2}`,
+    );
+    await bounded.whenCompressed();
+    assert.equal(bounded.pendingCompressionBytes(), 0);
+    const best = zlib.brotliCompressSync(PAGE, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+    // An entry left out is answered compressed as it goes out, and queued on that hit: the next one is brotli 11.
+    const leftOut = await rawRequest(`${boundedBase}/page?junk=7`, { "accept-encoding": "br" });
+    assertWhole(leftOut, PAGE, "a hit on an entry left out of the queue");
+    await bounded.whenCompressed();
+    const after = await rawRequest(`${boundedBase}/page?junk=7`, { "accept-encoding": "br" });
+    assert.equal(after.headers["x-cache"], "HIT");
+    assertWhole(after, PAGE, "the same entry, once compressed");
+    assert.ok(after.body.length <= best.length + 16, `${after.body.length} bytes against brotli 11's ${best.length}`);
+  } finally {
+    bounded.server.close();
+    bounded.server.closeAllConnections();
+  }
 });

@@ -227,6 +227,8 @@ test("the cache key keeps a page's own parameters, sorted, and the rest of any U
     "/indicators/belonging?from=E05010805&period=2023",
   );
   assert.equal(keyedUrl("/api/v1/areas?b=2&a=1"), "/api/v1/areas?b=2&a=1");
+  // Build files are named by their content: any query is junk, and must not make an entry of its own.
+  assert.equal(keyedUrl("/_next/static/chunks/0a1b.js?v=123"), "/_next/static/chunks/0a1b.js");
   assert.equal(keyedUrl("/search?q=orton&utm_source=x"), "/search?q=orton&utm_source=x", "not a cached page: kept");
   // The path is not parsed: a protocol-relative target is not mistaken for the page it ends in.
   assert.equal(keyedUrl("//elsewhere/areas/E05010805?fbclid=1"), "//elsewhere/areas/E05010805?fbclid=1");
