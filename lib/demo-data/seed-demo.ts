@@ -124,8 +124,17 @@ export async function indicatorsTakenOver(db: Pick<Db, "indicator">): Promise<Se
   return new Set(rows.map((row) => row.slug));
 }
 
-/** Upserts the given sources and every catalogue indicator not taken over; returns those taken over. */
-async function writeCatalogue(db: CatalogueWriter, sources: readonly SourceRecord[], root: string) {
+/**
+ * Upserts the given sources and every catalogue indicator not taken over; returns those taken over.
+ * `withoutFigures`: the definitions go in without the demo's figures, so none is labelled synthetic nor
+ * carries the caveat about the demo's generated figures (an import's own figures set the label).
+ */
+async function writeCatalogue(
+  db: CatalogueWriter,
+  sources: readonly SourceRecord[],
+  root: string,
+  withoutFigures = false,
+) {
   for (const source of sources) {
     const row = { ...source, fileSha256: source.file ? sha256(path.join(root, source.file)) : undefined };
     await db.source.upsert({ where: { id: source.id }, create: row, update: row });
@@ -134,7 +143,10 @@ async function writeCatalogue(db: CatalogueWriter, sources: readonly SourceRecor
   for (const indicator of INDICATOR_CATALOGUE) {
     if (takenOver.has(indicator.slug)) continue;
     const { caveats, ...rest } = indicator;
-    const row = { ...rest, caveats: caveats ?? null };
+    const row =
+      withoutFigures && indicator.synthetic
+        ? { ...rest, synthetic: false, caveats: null }
+        : { ...rest, caveats: caveats ?? null };
     await db.indicator.upsert({ where: { slug: indicator.slug }, create: row, update: row });
   }
   return takenOver;
@@ -152,6 +164,7 @@ export async function seedCatalogue(db: Db, root = process.cwd()) {
       tx,
       DEMO_SOURCES.filter((source) => named.has(source.id)),
       root,
+      true,
     ),
   );
   return { indicators: INDICATOR_CATALOGUE.length };

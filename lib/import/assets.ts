@@ -13,13 +13,13 @@ import { cellOf, eachRow, openCsvTable } from "@/lib/import/csv-reader";
 import {
   applyDemoReplacement,
   checkDemoReplacement,
-  demoAssetCount,
   DEMO_SYNTHETIC_SOURCE_IDS,
   describeDemoReplacement,
+  syncIndicatorSyntheticFlags,
   type DemoReplacement,
 } from "@/lib/import/demo-replacement";
 import { insertObservations } from "@/lib/import/observations";
-import { loadAreaGeometries, type Sqlite } from "@/lib/import/store";
+import { loadAreaGeometries, placeholders, type Sqlite } from "@/lib/import/store";
 import type { CheckContext, CheckedFile, ImportRequest, KindImporter } from "@/lib/import/types";
 
 export const ASSET_COLUMNS = {
@@ -119,11 +119,11 @@ type IndicatorPlan =
  * the assets go on the maps and a warning says why the indicators were left as they are.
  */
 function planAssetIndicators(context: CheckContext, assets: readonly AssetRecord[]): IndicatorPlan {
-  const { db, sourceId, synthetic, request, warnings, fileName } = context;
+  const { db, sourceId, synthetic, request, problems, warnings, fileName } = context;
   const holders = (
     db
       .prepare(
-        `SELECT DISTINCT sourceId FROM Observation WHERE indicatorSlug IN (${ASSET_INDICATOR_SLUGS.map(() => "?").join(", ")}) AND sourceId != ?`,
+        `SELECT DISTINCT sourceId FROM Observation WHERE indicatorSlug IN (${placeholders(ASSET_INDICATOR_SLUGS.length)}) AND sourceId != ?`,
       )
       .all(...ASSET_INDICATOR_SLUGS, sourceId) as { sourceId: string }[]
   ).map((row) => row.sourceId);
@@ -149,8 +149,9 @@ function planAssetIndicators(context: CheckContext, assets: readonly AssetRecord
     });
     return { recompute: false };
   }
-  const replacesAssetRegister = !synthetic && Boolean(request.replaceDemo) && demoAssetCount(db) > 0;
-  const replacement = checkDemoReplacement(context, ASSET_INDICATOR_SLUGS, { replacesAssetRegister });
+  const replacement = checkDemoReplacement(context, ASSET_INDICATOR_SLUGS, {
+    replacesAssetRegister: Boolean(request.replaceDemo),
+  });
   if (!replacement) return { recompute: false };
 
   // Every current ward of each local authority the register reaches is counted, with zeros where it has no asset.
@@ -162,13 +163,14 @@ function planAssetIndicators(context: CheckContext, assets: readonly AssetRecord
   const wardByCode = new Map(wards.map((ward) => [ward.code, ward]));
   const reached = new Set(assets.map((asset) => wardByCode.get(asset.areaCode)?.parentCode).filter(Boolean));
   const inReach = wards.filter((ward) => reached.has(ward.parentCode));
-  const counted: CountedWard[] = inReach.filter((ward): ward is CountedWard => ward.population !== null);
-  const unpopulated = inReach.filter((ward) => ward.population === null).map((ward) => ward.code);
+  // A rate needs residents: a ward stored without a population (or with 0) gets no figure.
+  const counted: CountedWard[] = inReach.filter((ward): ward is CountedWard => (ward.population ?? 0) > 0);
+  const unpopulated = inReach.filter((ward) => !((ward.population ?? 0) > 0)).map((ward) => ward.code);
   if (unpopulated.length) {
     warnings.add({
       file: fileName,
       message:
-        `No population is stored for ${unpopulated.slice(0, 5).join(", ")}${unpopulated.length > 5 ? `, … (${unpopulated.length} wards)` : ""}, ` +
+        `No population (or 0) is stored for ${unpopulated.slice(0, 5).join(", ")}${unpopulated.length > 5 ? `, … (${unpopulated.length} wards)` : ""}, ` +
         "so no rate per 1,000 residents can be given there; import the boundaries with --population-field to add it.",
     });
   }
@@ -180,7 +182,17 @@ function planAssetIndicators(context: CheckContext, assets: readonly AssetRecord
       message: `${assets.length - inCounted.length} asset(s) lie outside any ward with a population: they are on the maps but not in ${slugs}.`,
     });
   }
-  if (counted.length === 0) return { recompute: false };
+  if (counted.length === 0) {
+    if (request.replaceDemo) {
+      problems.add({
+        file: fileName,
+        message:
+          `--replace-demo: no ward this register reaches has a population, so ${slugs} cannot be counted from it, ` +
+          "and the demo's register and figures were not replaced. Import the wards with --population-field first.",
+      });
+    }
+    return { recompute: false };
+  }
   const period = assetPeriod(request);
   const rows = assetIndicatorObservations({ assets: inCounted, wards: counted, period, sourceId, synthetic });
   const totals = [...new Set(counted.map((ward) => ward.parentCode).filter(Boolean))];
@@ -352,9 +364,7 @@ export const assetsImporter: KindImporter = {
       summary: [
         `${assets.length} asset(s) in ${perArea.size} area(s).`,
         ...[...byCategory].sort().map(([category, count]) => `  ${category}: ${count}`),
-        ...(indicators.recompute
-          ? [...indicators.summary, ...describeDemoReplacement(indicators.replacement, demoAssetCount(db))]
-          : []),
+        ...(indicators.recompute ? [...indicators.summary, ...describeDemoReplacement(indicators.replacement)] : []),
       ],
       async write({ db: rw, sourceId: id }) {
         const counts = writeAssets(rw, id, assets);
@@ -363,6 +373,7 @@ export const assetsImporter: KindImporter = {
         if (indicators.recompute) {
           applyDemoReplacement(rw, indicators.replacement, id);
           counts.rowsWritten += await insertObservations(rw, [indicators.rows]);
+          syncIndicatorSyntheticFlags(rw, ASSET_INDICATOR_SLUGS);
         }
         return counts;
       },

@@ -19,11 +19,12 @@ import {
   checkDemoReplacement,
   DEMO_SYNTHETIC_SOURCE_IDS,
   describeDemoReplacement,
+  syncIndicatorSyntheticFlags,
 } from "@/lib/import/demo-replacement";
 import { insertObservations } from "@/lib/import/observations";
 import { ProblemLog } from "@/lib/import/problems";
 import { displayName } from "@/lib/import/read-text";
-import { loadAreas, type Sqlite } from "@/lib/import/store";
+import { loadAreas, placeholders, type Sqlite } from "@/lib/import/store";
 import { FileChangedError, type CheckContext, type CheckedFile, type KindImporter } from "@/lib/import/types";
 
 export const INDICATOR_COLUMNS = {
@@ -297,7 +298,7 @@ export class ObservationKeys {
  */
 export function otherSourceLookup(db: Sqlite, sourceId: string, ignoredSources: readonly string[] = []) {
   const others = [sourceId, ...ignoredSources];
-  const notOthers = `sourceId NOT IN (${others.map(() => "?").join(", ")})`;
+  const notOthers = `sourceId NOT IN (${placeholders(others.length)})`;
   const indicatorsWithOthers = new Set(
     (
       db.prepare(`SELECT DISTINCT indicatorSlug FROM Observation WHERE ${notOthers}`).all(...others) as {
@@ -503,6 +504,7 @@ export const indicatorsImporter: KindImporter = {
         );
         if (hash.digest() !== writeContext.fileSha256 || inserted !== tally.rows)
           throw new FileChangedError(table.file);
+        syncIndicatorSyntheticFlags(rw, tally.indicators.keys());
         writeProgress.finish("Written", { written: inserted });
         written += inserted;
         return { rowsWritten: written, rowsReplaced: replaced };

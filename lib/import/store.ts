@@ -37,6 +37,11 @@ export function openDatabase(file: string, mode: "read" | "write"): Sqlite {
   return db;
 }
 
+/** "?, ?, ?": the placeholders of an SQL list of n values. */
+export function placeholders(n: number): string {
+  return Array.from({ length: n }, () => "?").join(", ");
+}
+
 /** DateTime as Prisma's SQLite adapter writes it, e.g. 2026-11-25T06:37:57.936+00:00. */
 export function prismaDateTime(date: Date): string {
   return date.toISOString().replace(/Z$/, "+00:00");

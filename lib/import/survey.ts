@@ -14,6 +14,7 @@ import {
   checkDemoReplacement,
   DEMO_SYNTHETIC_SOURCE_IDS,
   describeDemoReplacement,
+  syncIndicatorSyntheticFlags,
 } from "@/lib/import/demo-replacement";
 import { insertObservations } from "@/lib/import/observations";
 import { catalogueEntry, surveyShareMethod } from "@/lib/indicators/catalogue";
@@ -250,9 +251,10 @@ export const surveyImporter: KindImporter = {
       questions.map((q) => q.indicator),
     );
     if (!replacement) return null;
-    // A taken-over share keeps the catalogue's method, with this survey's suppression threshold.
-    const methodFor = (slug: string) =>
-      catalogueEntry(slug)?.method === surveyShareMethod(DEFAULT_MIN_BASE) ? surveyShareMethod(minBase) : undefined;
+    // A catalogue share this survey feeds keeps the catalogue's method, with this survey's suppression threshold.
+    const shareSlugs = questions
+      .map((q) => q.indicator)
+      .filter((slug) => catalogueEntry(slug)?.method === surveyShareMethod(DEFAULT_MIN_BASE));
 
     const suppressed = rows.filter((row) => row.suppressed).length;
     const totals = new Set([...parentOf.values()].filter((p): p is string => p !== null));
@@ -273,8 +275,15 @@ export const surveyImporter: KindImporter = {
         let written = writeIndicatorDefinitions(rw, resolved.definitions, id, isSynthetic);
         const replaced = rw.prepare("DELETE FROM Observation WHERE sourceId = ?").run(id).changes;
         deleteStaleIndicators(rw, resolved.stale, id);
-        applyDemoReplacement(rw, replacement, id, methodFor);
+        applyDemoReplacement(rw, replacement, id);
         written += await insertObservations(rw, [rows]);
+        syncIndicatorSyntheticFlags(
+          rw,
+          questions.map((q) => q.indicator),
+        );
+        // Every import, not only the one that took the definition over: a re-import may change --min-base.
+        const stateMethod = rw.prepare("UPDATE Indicator SET method = ? WHERE slug = ? AND sourceId = ?");
+        for (const slug of shareSlugs) stateMethod.run(surveyShareMethod(minBase), slug, id);
         return { rowsWritten: written, rowsReplaced: replaced };
       },
     };

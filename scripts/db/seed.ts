@@ -1,9 +1,21 @@
 // npm run db:seed — (re)loads the embedded Peterborough demo data. Safe to run repeatedly.
+import { homeAreaCode } from "../../lib/config";
 import { createDb } from "../../lib/db/client";
+import { DEMO_LA } from "../../lib/demo-data/demo-area";
 import { databaseUrl, redactedUrl } from "../../lib/db/database-url";
 import { buildDemoData, seedDemoDatabase } from "../../lib/demo-data/seed-demo";
 
 async function main() {
+  const home = homeAreaCode();
+  if (home !== DEMO_LA.code) {
+    // A council's database: the demo's wards, figures and synthetic survey would join its own data.
+    console.error(
+      `CIVIC_PULSE_HOME_AREA is ${home}, not the demo's ${DEMO_LA.code} (${DEMO_LA.name}): db:seed would add the demo's ` +
+        "wards and figures beside this council's data, so nothing was changed. Seed the demo into a database of its own, " +
+        "with CIVIC_PULSE_HOME_AREA unset.",
+    );
+    process.exit(1);
+  }
   const started = Date.now();
   console.log(`Seeding ${redactedUrl(databaseUrl())} …`);
   console.log("  building demo data from prisma/data (real Census/IoD files, synthetic survey and assets)");

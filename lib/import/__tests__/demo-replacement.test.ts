@@ -5,10 +5,11 @@
 // takes the definitions over without the flag. On real SQLite files.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { assetKind } from "@/lib/assets/categories";
-import { DEMO_SOURCES, SOURCE_IDS } from "@/lib/demo-data/sources";
+import { SOURCE_IDS } from "@/lib/demo-data/sources";
 import { parseImportArgs, UsageError } from "@/lib/import/cli-args";
 import { formatProblem } from "@/lib/import/problems";
 import { describeHistory } from "@/lib/import/report";
@@ -211,10 +212,11 @@ test("a corrected survey re-imported under the same source replaces its figures 
   const { file, mapping } = writeSurvey(databaseFile);
   const lines = fs.readFileSync(file, "utf8").trim().split("\n");
   fs.writeFileSync(file, [lines[0], ...lines.slice(2)].join("\n") + "\n");
-  const again = await runImport({ kind: "survey", file, mappingFile: mapping, databaseFile });
+  const again = await runImport({ kind: "survey", file, mappingFile: mapping, databaseFile, minBase: 11 });
   assert.equal(again.status, "replaced", problemsOf(again).join("\n"));
   for (const slug of REPLACED) {
     assert.equal(definition(databaseFile, slug).synthetic, 0);
+    assert.match(definition(databaseFile, slug).method, /fewer than 11 respondents/, "the method follows --min-base");
     assert.equal(figureCounts(databaseFile, slug)[0]!.n, wardsOf(databaseFile).length + 1);
   }
 });
@@ -352,41 +354,61 @@ test("an asset register with --replace-demo recounts the asset indicators per wa
   for (const slug of ASSET_SLUGS) assert.equal(figureCounts(databaseFile, slug).length, 1);
 });
 
-test("in a catalogue-only database a council's figures and register take the definitions over without the flag", async () => {
-  const databaseFile = path.join(dbs.dir, "catalogue-only.db");
-  const { applyMigrations } = await import("@/lib/db/schema-engine");
-  const { createDb } = await import("@/lib/db/client");
-  const { seedCatalogue } = await import("@/lib/demo-data/seed-demo");
-  await applyMigrations(databaseFile);
-  const db = createDb(`file:${databaseFile}`);
-  try {
-    await seedCatalogue(db);
-  } finally {
-    await db.$disconnect();
-  }
-  // Areas to hang figures on: the demo's authority and one ward with a population, written as an import would.
-  const writer = new (await import("better-sqlite3")).default(databaseFile);
-  writer.prepare("INSERT INTO Area (code, name, type) VALUES ('E06000099', 'Testshire', 'local_authority')").run();
-  writer
-    .prepare(
-      `INSERT INTO Area (code, name, type, parentCode, population, geometry) VALUES ('E05999001', 'Hilltop', 'ward', 'E06000099', 4000, ?)`,
-    )
-    .run(
-      JSON.stringify({
-        type: "Polygon",
-        coordinates: [
-          [
-            [0, 51],
-            [0.1, 51],
-            [0.1, 51.1],
-            [0, 51.1],
-            [0, 51],
-          ],
-        ],
-      }),
-    );
-  writer.close();
+/** A square of 0.1° at (lon, lat), closed. */
+const square = (lon: number, lat: number) =>
+  JSON.stringify({
+    type: "Polygon",
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + 0.1, lat],
+        [lon + 0.1, lat + 0.1],
+        [lon, lat + 0.1],
+        [lon, lat],
+      ],
+    ],
+  });
 
+let catalogueOnlyTemplate: string | null = null;
+
+/**
+ * A council's first run: the catalogue alone (seedCatalogue), with an authority "Testshire" (E06000099) and
+ * two wards written as a boundary import would: Hilltop (E05999001, 4,000 residents) and Lowmead (E05999002,
+ * population 0, as a boundary file may say).
+ */
+async function catalogueOnlyCopy(): Promise<string> {
+  if (!catalogueOnlyTemplate) {
+    catalogueOnlyTemplate = path.join(dbs.dir, "catalogue-only-template.db");
+    const { applyMigrations } = await import("@/lib/db/schema-engine");
+    const { createDb } = await import("@/lib/db/client");
+    const { seedCatalogue } = await import("@/lib/demo-data/seed-demo");
+    await applyMigrations(catalogueOnlyTemplate);
+    const db = createDb(`file:${catalogueOnlyTemplate}`);
+    try {
+      await seedCatalogue(db);
+    } finally {
+      await db.$disconnect();
+    }
+    const writer = new (await import("better-sqlite3")).default(catalogueOnlyTemplate);
+    writer.prepare("INSERT INTO Area (code, name, type) VALUES ('E06000099', 'Testshire', 'local_authority')").run();
+    const ward = writer.prepare(
+      "INSERT INTO Area (code, name, type, parentCode, population, geometry) VALUES (?, ?, 'ward', 'E06000099', ?, ?)",
+    );
+    ward.run("E05999001", "Hilltop", 4000, square(0, 51));
+    ward.run("E05999002", "Lowmead", 0, square(0.1, 51));
+    writer.close();
+  }
+  const copy = path.join(dbs.dir, `catalogue-only-${crypto.randomUUID()}.db`);
+  fs.copyFileSync(catalogueOnlyTemplate, copy);
+  return copy;
+}
+
+test("in a catalogue-only database the definitions start unlabelled, and a council's figures and register take them over", async () => {
+  const databaseFile = await catalogueOnlyCopy();
+  for (const slug of ["belonging", "community-spaces"]) {
+    const start = definition(databaseFile, slug);
+    assert.deepEqual([start.synthetic, start.caveats], [0, null], `${slug}: no figures, so nothing to call synthetic`);
+  }
   const figures = writeFile(
     dbs.dir,
     "testshire.csv",
@@ -399,13 +421,17 @@ test("in a catalogue-only database a council's figures and register take the def
     [0, "import-indicators-testshire"],
   );
 
+  // Lowmead's population is 0: no rate there, a warning, and Hilltop is counted as usual.
   const register = writeFile(
     dbs.dir,
     "testshire-assets.csv",
-    "name,category,lat,lon\nHilltop Library,library,51.05,0.05\nHilltop FC,sports-club,51.02,0.02\nHilltop Park,park,51.03,0.03\n",
+    "name,category,lat,lon\nHilltop Library,library,51.05,0.05\nHilltop FC,sports-club,51.02,0.02\nHilltop Park,park,51.03,0.03\nLowmead Hall,community-hall,51.05,0.15\n",
   );
   const placed = await runImport({ kind: "assets", file: register, databaseFile, period: "2026" });
   assert.equal(placed.status, "imported", problemsOf(placed).join("\n"));
+  const warnings = placed.warnings.items.map(formatProblem).join("\n");
+  assert.match(warnings, /No population \(or 0\) is stored for E05999002/);
+  assert.match(warnings, /1 asset\(s\) lie outside any ward with a population/);
   assert.deepEqual(
     query(
       databaseFile,
@@ -419,6 +445,77 @@ test("in a catalogue-only database a council's figures and register take the def
     ],
   );
   assert.equal(definition(databaseFile, "community-spaces").synthetic, 0);
+});
+
+test("real and synthetic figures never share an indicator, and its label follows its figures", async () => {
+  const databaseFile = await catalogueOnlyCopy();
+  const trial = writeFile(dbs.dir, "trial.csv", "area_code,indicator,period,value\nE05999001,belonging,2024,40\n");
+  const council = writeFile(dbs.dir, "council.csv", "area_code,indicator,period,value\nE05999001,belonging,2025,58\n");
+
+  // An illustrative trial is labelled, though the catalogue defined the indicator: the label follows the figures.
+  assert.equal(
+    (await runImport({ kind: "indicators", file: trial, databaseFile, synthetic: true })).status,
+    "imported",
+  );
+  assert.equal(definition(databaseFile, "belonging").synthetic, 1);
+  // Real figures beside it are refused, naming the synthetic source; nothing changes.
+  const before = sha256OfFile(databaseFile);
+  const refused = await runImport({ kind: "indicators", file: council, databaseFile });
+  assert.match(
+    problemsOf(refused).join("\n"),
+    /"belonging" already has 1 synthetic figures from the source "import-indicators-trial", and this file's are real/,
+  );
+  assert.equal(sha256OfFile(databaseFile), before);
+
+  // With the trial's figures replaced by real ones under its own source, the label goes; made synthetic again, it comes back.
+  const real = await runImport({ kind: "indicators", file: trial, databaseFile, sourceId: "import-indicators-trial" });
+  assert.equal(real.status, "replaced", problemsOf(real).join("\n"));
+  assert.equal(definition(databaseFile, "belonging").synthetic, 0);
+  const again = await runImport({ kind: "indicators", file: trial, databaseFile, synthetic: true });
+  assert.equal(again.status, "replaced", problemsOf(again).join("\n"));
+  assert.equal(definition(databaseFile, "belonging").synthetic, 1);
+
+  // A published (Census-defined) indicator is labelled too when its figures are illustrative.
+  const carers = writeFile(
+    dbs.dir,
+    "carers-trial.csv",
+    "area_code,indicator,period,value\nE05999001,unpaid-carers,2021,9\n",
+  );
+  assert.equal(
+    (await runImport({ kind: "indicators", file: carers, databaseFile, synthetic: true })).status,
+    "imported",
+  );
+  assert.equal(definition(databaseFile, "unpaid-carers").synthetic, 1);
+});
+
+test("--replace-demo for an asset register that can count no ward is refused, and the demo's register stays", async () => {
+  const databaseFile = dbs.copy();
+  // Every ward of the demo's authority without residents: no rate can be given anywhere.
+  const writer = new (await import("better-sqlite3")).default(databaseFile);
+  writer.prepare("UPDATE Area SET population = NULL WHERE type = 'ward'").run();
+  writer.close();
+  const before = sha256OfFile(databaseFile);
+  const outcome = await runImport({
+    kind: "assets",
+    file: writeRegister(databaseFile),
+    databaseFile,
+    replaceDemo: true,
+  });
+  assert.match(problemsOf(outcome).join("\n"), /--replace-demo: no ward this register reaches has a population/);
+  assert.equal(sha256OfFile(databaseFile), before);
+});
+
+test("asset indicator figures from an indicators file replace the demo's register with its figures", async () => {
+  const databaseFile = dbs.copy();
+  const registerSize = query<{ n: number }>(databaseFile, "SELECT COUNT(*) AS n FROM Asset")[0]!.n;
+  const file = writeFile(dbs.dir, "spaces.csv", `area_code,indicator,period,value\n${LA},community-spaces,2026,0.3\n`);
+  const outcome = await runImport({ kind: "indicators", file, databaseFile, replaceDemo: true });
+  assert.equal(outcome.status, "imported", problemsOf(outcome).join("\n"));
+  assert.match(outcome.summary.join("\n"), new RegExp(`illustrative asset register \\(${registerSize} assets\\)`));
+  assert.equal(query(databaseFile, "SELECT 1 FROM Asset").length, 0, "the register its figures were counted from went");
+  // The seed agrees: the register does not come back.
+  await reseedDemo(databaseFile);
+  assert.equal(query(databaseFile, "SELECT 1 FROM Asset").length, 0);
 });
 
 test("the command line: --replace-demo is for figures and registers, never with --synthetic; --period is checked", () => {
@@ -438,5 +535,4 @@ test("the command line: --replace-demo is for figures and registers, never with 
   );
   const withPeriod = parseImportArgs(["assets", "a.csv", "--period", "2026-27"]);
   assert.equal(withPeriod.command === "import" && withPeriod.request.period, "2026-27");
-  assert.ok(DEMO_SOURCES.some((s) => s.id === SYNTHETIC_SURVEY));
 });

@@ -1,6 +1,7 @@
 // First run of npm start / db:setup: the demo for the demo's home area, the indicator catalogue alone
 // for any other authority, and nothing at all on later runs. On real SQLite files.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,4 +70,17 @@ test("the demo's home area (the default) seeds the demo on first run", async () 
   assert.ok(seeded.areas > 20 && seeded.observations > 1000 && seeded.assets > 100, JSON.stringify(seeded));
   assert.equal(seeded.indicators, INDICATOR_CATALOGUE.length);
   assert.match(said, new RegExp(`seeding the ${DEMO_LA.name} demo data`));
+});
+
+test("npm run db:seed refuses a council's database, changing nothing", async () => {
+  const file = path.join(dir, "council-seed.db");
+  await setUp(file, "E06000099");
+  const before = fs.readFileSync(file);
+  const seeded = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/seed.ts"], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: `file:${file}`, CIVIC_PULSE_HOME_AREA: "E06000099" },
+  });
+  assert.equal(seeded.status, 1, seeded.stdout + seeded.stderr);
+  assert.match(seeded.stderr, /CIVIC_PULSE_HOME_AREA is E06000099.*nothing was changed/);
+  assert.ok(before.equals(fs.readFileSync(file)), "the database is byte-identical");
 });
