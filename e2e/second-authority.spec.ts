@@ -398,6 +398,11 @@ test("home → ward → indicator → CSV: the authority and its wards, the figu
   await ranking.getByRole("link", { name: ward.name }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ward.name);
   await expect(page).toHaveTitle(`${ward.name} ward — Civic Pulse`);
+  // Its default view opens on the authority's own default indicator, which has one address whichever way it is asked.
+  const canonical = page.locator('link[rel="canonical"]');
+  await expect(canonical).toHaveAttribute("href", new RegExp(`/areas/${ward.code}$`));
+  const explicit = await page.request.get(`${BASE}/areas/${ward.code}?indicator=${opening.slug}`);
+  expect(await explicit.text()).toMatch(new RegExp(`<link rel="canonical" href="[^"]*/areas/${ward.code}"`));
   await expect(page.getByText(`Ward in ${AUTHORITY.name} · ${ward.code}`)).toBeVisible();
   await expect(page.getByText(`${ward.population.toLocaleString("en-GB")} residents`)).toBeVisible();
   for (const slug of FIGURE_INDICATORS) {

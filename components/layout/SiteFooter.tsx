@@ -1,9 +1,9 @@
 import { attributionOf, type HomeProvenance } from "@/lib/data/provenance";
 
-/** What remains illustrative, in words: "the figures of 13 survey indicators", "the community-asset register …". */
-function illustrativeParts({ syntheticSurveyIndicators: survey, syntheticAssetRegister }: HomeProvenance): string[] {
+/** What remains illustrative, in words: "the figures of 13 indicators", "the community-asset register …". */
+function illustrativeParts({ syntheticIndicators: count, syntheticAssetRegister }: HomeProvenance): string[] {
   return [
-    ...(survey > 0 ? [`the figures of ${survey} survey indicator${survey === 1 ? "" : "s"}`] : []),
+    ...(count > 0 ? [`the figures of ${count} indicator${count === 1 ? "" : "s"}`] : []),
     ...(syntheticAssetRegister ? ["the community-asset register (and the asset indicators counted from it)"] : []),
   ];
 }

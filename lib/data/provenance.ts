@@ -73,8 +73,8 @@ export async function getBoundaryAttribution(areaCodes: AreaCode[]): Promise<str
 export interface HomeProvenance {
   /** Every source holding figures, areas or assets shown for the authority and its wards. */
   sources: SourceSummary[];
-  /** Indicators (other than those counted from the asset register) whose figures here are synthetic. */
-  syntheticSurveyIndicators: number;
+  /** Indicators (other than those counted from the asset register) with synthetic figures here. */
+  syntheticIndicators: number;
   /** Whether the asset register shown, or the indicators counted from it, are synthetic. */
   syntheticAssetRegister: boolean;
 }
@@ -96,7 +96,7 @@ export const getHomeProvenance = cache(async (laCode: AreaCode): Promise<HomePro
   const assetSlugs: readonly string[] = ASSET_INDICATOR_SLUGS;
   return {
     sources,
-    syntheticSurveyIndicators: [...syntheticSlugs].filter((slug) => !assetSlugs.includes(slug)).length,
+    syntheticIndicators: [...syntheticSlugs].filter((slug) => !assetSlugs.includes(slug)).length,
     syntheticAssetRegister:
       assets.some((row) => row.synthetic) || [...syntheticSlugs].some((slug) => assetSlugs.includes(slug)),
   };

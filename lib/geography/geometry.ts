@@ -186,3 +186,32 @@ export function pointOnSurface(geometry: GeoJsonGeometry): Position | null {
   }
   return null;
 }
+
+/**
+ * Roughly how far a point lies from the nearest edge of a geometry, in metres (equirectangular at the
+ * point's latitude: within a fraction of a per cent over the few kilometres it is used for).
+ */
+export function distanceToBoundaryMetres(point: Position, geometry: GeoJsonGeometry): number {
+  const metresPerLat = 111_320;
+  const metresPerLon = metresPerLat * Math.cos((point[1] * Math.PI) / 180);
+  const toLocal = ([lon, lat]: Position): [number, number] => [
+    (lon - point[0]) * metresPerLon,
+    (lat - point[1]) * metresPerLat,
+  ];
+  let nearest = Infinity;
+  for (const polygon of geometryPolygons(geometry)) {
+    for (const ring of polygon) {
+      for (let i = 1; i < ring.length; i++) {
+        const [ax, ay] = toLocal(ring[i - 1]!);
+        const [bx, by] = toLocal(ring[i]!);
+        const dx = bx - ax;
+        const dy = by - ay;
+        const length2 = dx * dx + dy * dy;
+        // The closest point of the segment to the origin (the point itself).
+        const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / length2));
+        nearest = Math.min(nearest, Math.hypot(ax + t * dx, ay + t * dy));
+      }
+    }
+  }
+  return nearest;
+}

@@ -10,7 +10,14 @@ import { presimplify, simplify, type Triangle } from "topojson-simplify";
 import { feature as topoFeature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { AreaType, GeoJsonGeometry, Position } from "@/lib/domain/types";
-import { geometryBounds, geometryPolygons, pointInPolygon, pointOnSurface, ringArea } from "@/lib/geography/geometry";
+import {
+  distanceToBoundaryMetres,
+  geometryBounds,
+  geometryPolygons,
+  pointInPolygon,
+  pointOnSurface,
+  ringArea,
+} from "@/lib/geography/geometry";
 import { cleanRing } from "@/lib/geography/rings";
 import { bngToWgs84 } from "@/lib/import/british-national-grid";
 import { findCrossing, geometryProblems, geometrySegments } from "@/lib/import/geometry-checks";
@@ -138,6 +145,9 @@ function storedGeometry(db: Sqlite, code: string): GeoJsonGeometry | null {
     { geometry: string | null } | undefined;
   return row?.geometry ? (JSON.parse(row.geometry) as GeoJsonGeometry) : null;
 }
+
+/** How far outside its parent's simplified boundary a ward's inner point may lie (see the check below). */
+const PARENT_EDGE_TOLERANCE_METRES = 250;
 
 /** The level above each area type, to check --parent. */
 const PARENT_TYPE: Record<AreaType, AreaType | null> = {
@@ -370,7 +380,13 @@ export const boundariesImporter: KindImporter = {
       if (!ok || geometryIssues.length > 0) return;
       const geometry = mapPositions(f.geometry as GeoJsonGeometry, convert);
       const inside = parentGeometry && pointOnSurface(geometry);
-      if (inside && !pointInPolygon(inside, parentGeometry)) {
+      // The parent's stored boundary is simplified (by up to tens of metres): a point just outside it is
+      // a narrow ward along the authority's edge, not a ward of another authority.
+      if (
+        inside &&
+        !pointInPolygon(inside, parentGeometry) &&
+        distanceToBoundaryMetres(inside, parentGeometry) > PARENT_EDGE_TOLERANCE_METRES
+      ) {
         report(
           `The ward lies outside its parent ${parent!.code} (${parent!.name}): a point inside it (${inside.map((n) => n.toFixed(5)).join(", ")}) is not within ${parent!.name}'s boundary. Check --parent, and that the file holds ${parent!.name}'s wards.`,
           "geometry",

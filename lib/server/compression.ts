@@ -87,15 +87,15 @@ function negotiate(header: string): ContentEncoding {
 const COMPRESSIBLE_TYPE =
   /^(?:text\/[^;]+|application\/(?:json|javascript|x-javascript|ecmascript|xml|[^;]+\+json|[^;]+\+xml)|image\/svg\+xml)\s*(?:;|$)/i;
 
-export type Headers = Record<string, string | string[] | number | undefined>;
+export type HeaderRecord = Record<string, string | string[] | number | undefined>;
 
-const headerText = (headers: Headers, name: string) => String(headers[name] ?? "");
+const headerText = (headers: HeaderRecord, name: string) => String(headers[name] ?? "");
 
 /**
  * May this response be sent compressed? Its type compresses, it is not encoded already, and it does not
  * forbid transformation (Cache-Control: no-transform, as the favicon route sends).
  */
-export function isCompressible(headers: Headers): boolean {
+export function isCompressible(headers: HeaderRecord): boolean {
   const encoding = headerText(headers, "content-encoding").trim().toLowerCase();
   return (
     COMPRESSIBLE_TYPE.test(headerText(headers, "content-type").trim()) &&
@@ -142,8 +142,8 @@ export function notModifiedEntityTag(etag: string, ifNoneMatch: string | string[
  * The headers for a body of `headers`' representation sent in `encoding`: Content-Encoding, Vary and the
  * entity tag follow the encoding. An encoded body's length is the caller's to set (it may be streamed).
  */
-export function encodedHeaders(headers: Headers, encoding: ContentEncoding): Headers {
-  const result: Headers = { ...headers, vary: addToVary(headers.vary, "Accept-Encoding") };
+export function encodedHeaders(headers: HeaderRecord, encoding: ContentEncoding): HeaderRecord {
+  const result: HeaderRecord = { ...headers, vary: addToVary(headers.vary, "Accept-Encoding") };
   if (encoding === "identity") {
     delete result["content-encoding"];
   } else {

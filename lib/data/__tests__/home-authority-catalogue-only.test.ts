@@ -34,7 +34,7 @@ test("the home authority is known by its code until its boundary is imported", a
   assert.equal(home.authorityLabel(authority), HOME);
   assert.deepEqual(await home.getHomeDataStatus(), { authority, wards: 0 });
   const chrome = await home.getSiteChromeData();
-  assert.deepEqual(chrome.provenance, { sources: [], syntheticSurveyIndicators: 0, syntheticAssetRegister: false });
+  assert.deepEqual(chrome.provenance, { sources: [], syntheticIndicators: 0, syntheticAssetRegister: false });
 });
 
 test("nothing is offered, and every view is empty rather than an error", async () => {

@@ -66,8 +66,8 @@ test("the footer's provenance: every source of what is shown, and which illustra
     true,
   );
   const assetSlugs: readonly string[] = m.assets.ASSET_INDICATOR_SLUGS;
-  assert.equal(provenance.syntheticSurveyIndicators, synthetic.filter((r) => !assetSlugs.includes(r.slug)).length);
-  assert.ok(provenance.syntheticSurveyIndicators > 0);
+  assert.equal(provenance.syntheticIndicators, synthetic.filter((r) => !assetSlugs.includes(r.slug)).length);
+  assert.ok(provenance.syntheticIndicators > 0);
   assert.equal(provenance.syntheticAssetRegister, true);
 });
 

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { GeoJsonGeometry, Position } from "@/lib/domain/types";
 import {
+  distanceToBoundaryMetres,
   geometryArea,
   geometryBounds,
   pointInPolygon,
@@ -187,4 +188,20 @@ test("the wards' bounds match the extent documented for the raw files", () => {
   // SOURCES.md: lon -0.498 … -0.013, lat 52.506 … 52.675 (simplification keeps extreme points within ~1 m here).
   assert.ok(Math.abs(minLon - -0.498) < 0.002 && Math.abs(maxLon - -0.013) < 0.002, `lon ${minLon} … ${maxLon}`);
   assert.ok(Math.abs(minLat - 52.506) < 0.002 && Math.abs(maxLat - 52.675) < 0.002, `lat ${minLat} … ${maxLat}`);
+});
+
+test("distance to a boundary: to the nearest edge, inside or out, in metres at the point's latitude", () => {
+  // A 0.01° square at 52°N: its edges lie 1,113 m apart north-south and 685 m east-west.
+  const cell = polygon(square(0, 52, 0.01, 52.01));
+  const metresPerLat = 111_320;
+  const metresPerLon = metresPerLat * Math.cos((52 * Math.PI) / 180);
+  // 10 m east of the east edge, level with the middle: the edge is the nearest thing.
+  const east: Position = [0.01 + 10 / metresPerLon, 52.005];
+  assert.ok(Math.abs(distanceToBoundaryMetres(east, cell) - 10) < 0.01);
+  // Inside, 100 m below the north edge and far from the others.
+  const inside: Position = [0.005, 52.01 - 100 / metresPerLat];
+  assert.ok(Math.abs(distanceToBoundaryMetres(inside, cell) - 100) < 0.01);
+  // Beyond a corner: the distance is to the corner, not to the edges' lines.
+  const corner: Position = [0.01 + 30 / metresPerLon, 52.01 + 40 / metresPerLat];
+  assert.ok(Math.abs(distanceToBoundaryMetres(corner, cell) - 50) < 0.01);
 });

@@ -13,13 +13,18 @@ import { homeAreaCode } from "@/lib/config";
 import { DEFAULT_INDICATOR_SLUG, defaultIndicatorSlug } from "@/lib/indicators/catalogue";
 import { areaHref, isAreaCode, isSlug } from "@/lib/url-state";
 
-export async function wardPageMetadata(code: string, slug = DEFAULT_INDICATOR_SLUG): Promise<Metadata> {
+export async function wardPageMetadata(code: string, slug?: string): Promise<Metadata> {
   const profile = isAreaCode(code) ? await getWardProfile(code) : null;
   const retired = !profile && isAreaCode(code) ? await getRetiredArea(code) : null;
+  // The default view's indicator depends on the figures (an authority without the headline one opens on another).
+  const defaultSlug = profile
+    ? (defaultIndicatorSlug(profile.comparisons.map((c) => c.indicator)) ?? DEFAULT_INDICATOR_SLUG)
+    : DEFAULT_INDICATOR_SLUG;
+  const shown = slug ?? defaultSlug;
   return {
     title: profile ? `${profile.area.name} ward` : retired ? `${retired.name} (former ward)` : "Page not found",
     // One address per view, whichever route served it.
-    alternates: { canonical: areaHref(code, slug === DEFAULT_INDICATOR_SLUG ? {} : { indicator: slug }) },
+    alternates: { canonical: areaHref(code, shown === defaultSlug ? {} : { indicator: shown }) },
   };
 }
 
