@@ -44,6 +44,21 @@ const TEXT = [
   "/search?q=orton", // rendered per request, not kept: compressed as it streams
 ];
 
+/** Pages rendered per request: two renders stream their React payload in whichever order its parts resolve. */
+const RENDERED_PER_REQUEST = new Set(["/search?q=orton"]);
+
+/**
+ * What must be the same whichever encoding a response went out in: every byte, or, for a page rendered per
+ * request, what the reader sees (its <main>), since the inline payload after it differs from render to render.
+ */
+function content(path: string, body: Buffer): string {
+  const text = body.toString("utf8");
+  if (!RENDERED_PER_REQUEST.has(path)) return text;
+  const main = /<main[\s\S]*<\/main>/.exec(text)?.[0];
+  expect(main, `${path} has a <main>`).toBeTruthy();
+  return main!;
+}
+
 test("pages, API responses and downloads go out as brotli, gzip or as they are, by Accept-Encoding", async ({
   baseURL,
 }) => {
@@ -60,7 +75,9 @@ test("pages, API responses and downloads go out as brotli, gzip or as they are, 
       const response = await get(baseURL + path, { "accept-encoding": acceptEncoding });
       expect(response.headers["content-encoding"], `${path} for ${acceptEncoding}`).toBe(expected);
       expect(String(response.headers.vary), path).toMatch(/accept-encoding/i);
-      expect(decoded(response).equals(plain.body), `${path} for ${acceptEncoding}: the same content`).toBe(true);
+      expect(content(path, decoded(response)), `${path} for ${acceptEncoding}: the same content`).toBe(
+        content(path, plain.body),
+      );
       expect(response.body.length, path).toBeLessThan(plain.body.length);
     }
   }
