@@ -6,6 +6,7 @@ import { EmbedFrame } from "@/components/embed/EmbedFrame";
 import { MapLegend } from "@/components/map/MapLegend";
 import { StaticChoropleth } from "@/components/map/StaticChoropleth";
 import { NoDataYet } from "@/components/layout/NoDataYet";
+import { ScriptsOnDemand } from "@/components/layout/ScriptsOnDemand";
 import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
 import { getHomeDataStatus } from "@/lib/data/home-authority";
@@ -36,6 +37,8 @@ export async function EmbedMapRoute({ params }: { params: EmbedMapParams }) {
       boundaries={view.boundaryAttribution}
       pageHref={explorerHref({ indicator: indicator.slug, period, ...{ mode: state.mode, classes: state.method } })}
     >
+      {/* Nothing on it needs JavaScript (a drawn map of links, its legend): Next's scripts never load. */}
+      <ScriptsOnDemand />
       <div className="aspect-[4/3] w-full max-h-[80vh]" data-testid="embed-map">
         <StaticChoropleth areas={areas} title={`${indicator.shortTitle}, ${period}`} />
       </div>
