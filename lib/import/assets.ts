@@ -15,7 +15,6 @@ import {
   checkDemoReplacement,
   DEMO_SYNTHETIC_SOURCE_IDS,
   describeDemoReplacement,
-  syncIndicatorSyntheticFlags,
   type DemoReplacement,
 } from "@/lib/import/demo-replacement";
 import { insertObservations } from "@/lib/import/observations";
@@ -373,7 +372,6 @@ export const assetsImporter: KindImporter = {
         if (indicators.recompute) {
           applyDemoReplacement(rw, indicators.replacement, id);
           counts.rowsWritten += await insertObservations(rw, [indicators.rows]);
-          syncIndicatorSyntheticFlags(rw, ASSET_INDICATOR_SLUGS);
         }
         return counts;
       },

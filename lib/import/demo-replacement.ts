@@ -7,7 +7,7 @@
 // import's own transaction, every synthetic demo figure of those indicators goes (all periods, areas and
 // groups), the import's figures come in, and the import takes the indicator's definition over (it names
 // the import's source, without the demo's caveat). After every import the definitions' flag is set from
-// the figures themselves (syncIndicatorSyntheticFlags). The seed leaves taken-over indicators alone
+// the figures themselves (syncIndicatorSyntheticFlags, from lib/import/run-import.ts). The seed leaves taken-over indicators alone
 // (lib/demo-data/seed-demo.ts, indicatorsTakenOver).
 import { ASSET_INDICATOR_SLUGS } from "@/lib/assets/asset-indicators";
 import { DEMO_SOURCES } from "@/lib/demo-data/sources";
@@ -195,28 +195,26 @@ export function describeDemoReplacement(plan: DemoReplacement): string[] {
  * Carries the plan out inside the import's write transaction: removes the demo's synthetic figures
  * (and register), and points each taken-over definition at the import's source, without the demo's
  * caveat (only while the demo still holds it: two imports racing cannot take it from each other).
- * `method` replaces a definition's method where the import computed the figures differently (a
- * survey's own suppression threshold). Returns the rows removed.
  */
-export function applyDemoReplacement(
-  db: Sqlite,
-  plan: DemoReplacement,
-  sourceId: string,
-  method?: (slug: string) => string | undefined,
-): number {
-  let removed = 0;
+export function applyDemoReplacement(db: Sqlite, plan: DemoReplacement, sourceId: string): void {
   const removeFigures = db.prepare(`DELETE FROM Observation WHERE indicatorSlug = ? AND sourceId IN (${DEMO_MARKS})`);
-  for (const figures of plan.replaced) removed += removeFigures.run(figures.slug, ...DEMO_SYNTHETIC_SOURCE_IDS).changes;
+  for (const figures of plan.replaced) removeFigures.run(figures.slug, ...DEMO_SYNTHETIC_SOURCE_IDS);
   if (plan.assetRegister) {
-    removed += db
-      .prepare(`DELETE FROM Asset WHERE sourceId IN (${DEMO_MARKS})`)
-      .run(...DEMO_SYNTHETIC_SOURCE_IDS).changes;
+    db.prepare(`DELETE FROM Asset WHERE sourceId IN (${DEMO_MARKS})`).run(...DEMO_SYNTHETIC_SOURCE_IDS);
   }
   const takeOver = db.prepare(
-    `UPDATE Indicator SET sourceId = ?, caveats = NULL, method = COALESCE(?, method) WHERE slug = ? AND sourceId IN (${DEMO_MARKS})`,
+    `UPDATE Indicator SET sourceId = ?, caveats = NULL WHERE slug = ? AND sourceId IN (${DEMO_MARKS})`,
   );
-  for (const slug of plan.takenOver) takeOver.run(sourceId, method?.(slug) ?? null, slug, ...DEMO_SYNTHETIC_SOURCE_IDS);
-  return removed;
+  for (const slug of plan.takenOver) takeOver.run(sourceId, slug, ...DEMO_SYNTHETIC_SOURCE_IDS);
+}
+
+/** The indicators a source holds figures for. */
+export function indicatorsOfSource(db: Sqlite, sourceId: string): string[] {
+  return (
+    db.prepare("SELECT DISTINCT indicatorSlug FROM Observation WHERE sourceId = ?").all(sourceId) as {
+      indicatorSlug: string;
+    }[]
+  ).map((row) => row.indicatorSlug);
 }
 
 /**

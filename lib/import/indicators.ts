@@ -19,7 +19,6 @@ import {
   checkDemoReplacement,
   DEMO_SYNTHETIC_SOURCE_IDS,
   describeDemoReplacement,
-  syncIndicatorSyntheticFlags,
 } from "@/lib/import/demo-replacement";
 import { insertObservations } from "@/lib/import/observations";
 import { ProblemLog } from "@/lib/import/problems";
@@ -504,7 +503,6 @@ export const indicatorsImporter: KindImporter = {
         );
         if (hash.digest() !== writeContext.fileSha256 || inserted !== tally.rows)
           throw new FileChangedError(table.file);
-        syncIndicatorSyntheticFlags(rw, tally.indicators.keys());
         writeProgress.finish("Written", { written: inserted });
         written += inserted;
         return { rowsWritten: written, rowsReplaced: replaced };

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { assetsImporter } from "@/lib/import/assets";
 import { boundariesImporter } from "@/lib/import/boundaries";
 import { indicatorsImporter } from "@/lib/import/indicators";
+import { indicatorsOfSource, syncIndicatorSyntheticFlags } from "@/lib/import/demo-replacement";
 import { ProblemLog, FileProblem } from "@/lib/import/problems";
 import { silentProgress } from "@/lib/import/progress";
 import { displayName, sha256File } from "@/lib/import/read-text";
@@ -176,7 +177,10 @@ export async function runImport(request: ImportRequest): Promise<ImportOutcome> 
       synthetic,
       importedAt: startedAt,
     });
+    const heldBefore = indicatorsOfSource(rw, sourceId);
     const counts = await file.write({ request, fileName, sourceId, synthetic, fileSha256, db: rw, progress });
+    // Whatever the kind, the indicators whose figures this source changed label themselves by those figures.
+    syncIndicatorSyntheticFlags(rw, [...heldBefore, ...indicatorsOfSource(rw, sourceId)]);
     const batchId = insertBatch(rw, {
       kind: request.kind,
       fileName,

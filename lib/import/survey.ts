@@ -14,7 +14,6 @@ import {
   checkDemoReplacement,
   DEMO_SYNTHETIC_SOURCE_IDS,
   describeDemoReplacement,
-  syncIndicatorSyntheticFlags,
 } from "@/lib/import/demo-replacement";
 import { insertObservations } from "@/lib/import/observations";
 import { catalogueEntry, surveyShareMethod } from "@/lib/indicators/catalogue";
@@ -277,13 +276,9 @@ export const surveyImporter: KindImporter = {
         deleteStaleIndicators(rw, resolved.stale, id);
         applyDemoReplacement(rw, replacement, id);
         written += await insertObservations(rw, [rows]);
-        syncIndicatorSyntheticFlags(
-          rw,
-          questions.map((q) => q.indicator),
-        );
         // Every import, not only the one that took the definition over: a re-import may change --min-base.
-        const stateMethod = rw.prepare("UPDATE Indicator SET method = ? WHERE slug = ? AND sourceId = ?");
-        for (const slug of shareSlugs) stateMethod.run(surveyShareMethod(minBase), slug, id);
+        const setMethod = rw.prepare("UPDATE Indicator SET method = ? WHERE slug = ? AND sourceId = ?");
+        for (const slug of shareSlugs) setMethod.run(surveyShareMethod(minBase), slug, id);
         return { rowsWritten: written, rowsReplaced: replaced };
       },
     };

@@ -7,10 +7,9 @@ import { API_CACHE_CONTROL, ApiProblem, jsonResponse, notFound, parseQuery, with
 import { areaCodeParam, periodParam, slugParam } from "@/lib/api/v1/params";
 import { homeAreaCode } from "@/lib/config";
 import { getExplorerView } from "@/lib/data/explorer";
-import { getIndicator, type IndicatorWithSource } from "@/lib/data/indicators";
+import { getIndicator } from "@/lib/data/indicators";
 import { sourcesOfFigures } from "@/lib/data/provenance";
 import { getAreaTrendView } from "@/lib/data/trends";
-import type { Observation } from "@/lib/domain/types";
 import {
   CLASSIFICATION_METHODS,
   DEFAULT_CLASSIFICATION_METHOD,
@@ -127,8 +126,7 @@ async function mapSvg(params: URLSearchParams): Promise<{ svg: string; name: str
         : `No indicator has the slug "${query.indicator}".`,
     );
   }
-  // The sources of the figures drawn, else (no figure in the period for any ward) the indicator's.
-  const sources = view.sources.length ? view.sources : [view.indicator.source];
+  const sources = creditedSources(view.sources, view.indicator);
   const model = mapImageModel({
     indicator: view.indicator,
     period: view.period,
@@ -152,10 +150,7 @@ async function trendSvg(params: URLSearchParams): Promise<{ svg: string; name: s
   if (trend === "unknown-area") throw notFound(`No area has the code "${query.area}".`);
   if (trend === "no-figures") throw notFound(`No figures for "${query.indicator}" in ${query.area}.`);
   const { indicator, area, benchmark, points } = trend;
-  const sources = await sourcesOf(
-    points.flatMap((p) => [p.area, p.benchmark]),
-    indicator,
-  );
+  const sources = creditedSources(await sourcesOfFigures(points.flatMap((p) => [p.area, p.benchmark])), indicator);
   const model = trendImageModel({
     indicator,
     area,
@@ -168,8 +163,7 @@ async function trendSvg(params: URLSearchParams): Promise<{ svg: string; name: s
   return { svg: renderTrendSvg(model), name: `civic-pulse-trend-${indicator.slug}-${area.code}` };
 }
 
-/** The sources of the figures actually drawn (one indicator can span editions), else the indicator's. */
-async function sourcesOf(observations: (Observation | null)[], indicator: IndicatorWithSource) {
-  const sources = await sourcesOfFigures(observations);
-  return sources.length ? sources : [indicator.source];
+/** What an image credits: the sources of the figures drawn (one indicator can span editions), else the indicator's. */
+function creditedSources<S>(figureSources: S[], indicator: { source: S }): S[] {
+  return figureSources.length ? figureSources : [indicator.source];
 }

@@ -8,18 +8,23 @@ import { RetiredAreaNotice } from "@/components/area/RetiredAreaNotice";
 import { WardProfilePage } from "@/components/area/WardProfilePage";
 import { getRetiredArea, listCurrentWardCodes } from "@/lib/data/areas";
 import { getAreaTrend } from "@/lib/data/trends";
-import { getGroupBreakdown, getWardProfile } from "@/lib/data/ward-profile";
+import { getGroupBreakdown, getWardProfile, type WardProfile } from "@/lib/data/ward-profile";
 import { homeAreaCode } from "@/lib/config";
 import { DEFAULT_INDICATOR_SLUG, defaultIndicatorSlug } from "@/lib/indicators/catalogue";
 import { areaHref, isAreaCode, isSlug } from "@/lib/url-state";
 
+/**
+ * The indicator the default view (/areas/[code]) shows: it depends on the figures (an authority without
+ * the headline indicator opens on another); null when the ward has none.
+ */
+function defaultViewSlug(profile: WardProfile): string | null {
+  return defaultIndicatorSlug(profile.comparisons.map((c) => c.indicator));
+}
+
 export async function wardPageMetadata(code: string, slug?: string): Promise<Metadata> {
   const profile = isAreaCode(code) ? await getWardProfile(code) : null;
   const retired = !profile && isAreaCode(code) ? await getRetiredArea(code) : null;
-  // The default view's indicator depends on the figures (an authority without the headline one opens on another).
-  const defaultSlug = profile
-    ? (defaultIndicatorSlug(profile.comparisons.map((c) => c.indicator)) ?? DEFAULT_INDICATOR_SLUG)
-    : DEFAULT_INDICATOR_SLUG;
+  const defaultSlug = (profile && defaultViewSlug(profile)) ?? DEFAULT_INDICATOR_SLUG;
   const shown = slug ?? defaultSlug;
   return {
     title: profile ? `${profile.area.name} ward` : retired ? `${retired.name} (former ward)` : "Page not found",
@@ -42,7 +47,7 @@ export async function WardPage({ code, slug }: { code: string; slug?: string }) 
     if (retired) return <RetiredAreaNotice area={retired} />;
     notFound();
   }
-  const shown = slug ?? defaultIndicatorSlug(profile.comparisons.map((c) => c.indicator));
+  const shown = slug ?? defaultViewSlug(profile);
   const selected = profile.comparisons.find((c) => c.indicator.slug === shown);
   if (slug !== undefined && !selected) notFound();
   if (!selected) return <WardProfilePage profile={profile} selected={null} />;
